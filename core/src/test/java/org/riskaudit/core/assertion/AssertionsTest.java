@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.riskaudit.core.assorter.SupermajorityAssorter;
 import org.riskaudit.core.card.ContestVote;
 import org.riskaudit.core.contest.Contest;
-import org.riskaudit.core.contest.ContestTest;
+import org.riskaudit.testing.Tallies;
 
 class AssertionsTest {
 
@@ -19,8 +19,7 @@ class AssertionsTest {
   void recallDilutedMarginIsTheVoteMarginOverTheTrustedCardCount() {
     // Statewide Question 1: No 7,944,092, Yes 4,894,473; N = 12,892,578 ballots cast.
     Contest q1 =
-        Contest.majority(
-            "Recall", ContestTest.votes("Yes", 4_894_473, "No", 7_944_092), 12_892_578);
+        Contest.majority("Recall", Tallies.votes("Yes", 4_894_473, "No", 7_944_092), 12_892_578);
     List<Assertion> a = Assertions.of(q1);
     assertThat(a).hasSize(1);
     assertThat(a.get(0).margin()).isCloseTo((7_944_092 - 4_894_473) / 12_892_578.0, within(1e-12));
@@ -30,7 +29,7 @@ class AssertionsTest {
   @Test
   void pluralityGivesEveryWinnerAgainstEveryLoser() {
     Contest c =
-        Contest.plurality("Council", 2, ContestTest.votes("A", 50, "B", 40, "C", 30, "D", 5), 150);
+        Contest.plurality("Council", 2, Tallies.votes("A", 50, "B", 40, "C", 30, "D", 5), 150);
     List<Assertion> a = Assertions.of(c);
     assertThat(a)
         .extracting(x -> x.assorter().describe())
@@ -42,7 +41,7 @@ class AssertionsTest {
   @Test
   void supermajorityHasOneAssertionWithUpperBoundOneOverTwoF() {
     Contest bond =
-        Contest.supermajority("Bond", 2.0 / 3, ContestTest.votes("Yes", 700, "No", 250), 1000);
+        Contest.supermajority("Bond", 2.0 / 3, Tallies.votes("Yes", 700, "No", 250), 1000);
     Assertion a = Assertions.of(bond).get(0);
     assertThat(a.assorter().upperBound()).isCloseTo(0.75, within(1e-12));
     // mean = (700 * 0.75 + 50 * 0.5) / 1000 = 0.55
@@ -63,12 +62,12 @@ class AssertionsTest {
     if (a == b) {
       return;
     }
-    Contest c =
-        Contest.plurality("C", 1, ContestTest.votes("A", a, "B", b), a + b + blank + absent);
+    Contest c = Contest.plurality("C", 1, Tallies.votes("A", a, "B", b), a + b + blank + absent);
     Assertion as = Assertions.of(c).get(0);
     double sum =
-        a * as.assorter().assort(ContestVote.of(c.winners().get(0)))
-            + b * as.assorter().assort(ContestVote.of(c.losers().get(0)))
+        c.votes().get(c.winners().get(0)) * as.assorter().assort(ContestVote.of(c.winners().get(0)))
+            + c.votes().get(c.losers().get(0))
+                * as.assorter().assort(ContestVote.of(c.losers().get(0)))
             + blank * as.assorter().assort(ContestVote.BLANK)
             + absent * as.assorter().assort(null);
     assertThat(sum / c.cards()).isCloseTo(as.reportedMean(), within(1e-12));

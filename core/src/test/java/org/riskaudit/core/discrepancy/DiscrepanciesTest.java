@@ -17,12 +17,12 @@ import org.riskaudit.core.card.ContestVote;
 import org.riskaudit.core.card.Cvr;
 import org.riskaudit.core.card.Interpretation;
 import org.riskaudit.core.contest.Contest;
-import org.riskaudit.core.contest.ContestTest;
+import org.riskaudit.testing.Tallies;
 
 class DiscrepanciesTest {
   // Margin 0.2: A 60, B 40 on 100 cards.
   static final Assertion A_BEATS_B =
-      Assertions.of(Contest.plurality("M", 1, ContestTest.votes("A", 60, "B", 40), 100)).get(0);
+      Assertions.of(Contest.plurality("M", 1, Tallies.votes("A", 60, "B", 40), 100)).get(0);
 
   static Cvr cvr(ContestVote v) {
     return new Cvr(
@@ -64,7 +64,10 @@ class DiscrepanciesTest {
   @Test
   void noConsensusOnTheContestCountsAsAVoteForTheLoser() {
     Interpretation mvr = new Interpretation(false, Map.of(), Set.of("M"));
-    assertThat(Discrepancies.of(A_BEATS_B, cvr(ContestVote.of("B")), mvr).votes()).isEqualTo(1);
+    assertThat(Discrepancies.of(A_BEATS_B, cvr(ContestVote.BLANK), mvr).votes()).isEqualTo(1);
+    assertThat(Discrepancies.of(A_BEATS_B, cvr(ContestVote.of("A")), mvr).votes()).isEqualTo(2);
+    // A CVR that already showed the loser loses nothing more.
+    assertThat(Discrepancies.of(A_BEATS_B, cvr(ContestVote.of("B")), mvr).votes()).isZero();
   }
 
   @Test
