@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "RiskAudit 0.1.0",
     description = "Risk-limiting audits of elections.",
-    subcommands = {CommandLine.HelpCommand.class, SampleCommand.class, TicketsCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SampleCommand.class,
+      TicketsCommand.class,
+      RetrievalCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
