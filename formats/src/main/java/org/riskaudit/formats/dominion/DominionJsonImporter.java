@@ -1,0 +1,205 @@
+package org.riskaudit.formats.dominion;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.riskaudit.core.card.Cvr;
+import org.riskaudit.formats.ImportProblem;
+import org.riskaudit.formats.cvr.CvrImportResult;
+import org.riskaudit.formats.cvr.CvrImporter;
+
+/**
+ * Imports a Dominion Democracy Suite JSON CVR export (EMS 5.2 with contests under the session's
+ * element, 5.10+ with {@code Cards[]}): {@code CvrExport*.json} files, folders or zips holding
+ * them, together with the export's manifests (ContestManifest and CandidateManifest are required).
+ *
+ * <p><b>Placement rule:</b> a card is at position {@code RecordId} of batch {@code (TabulatorId,
+ * BatchId)}; a redacted RecordId "X" is taken from the ImageMask ({@code ..._<tab>_<batch>_<record>
+ * *.*}) and a NOTE gives the count. The cards of a multi-card session share the session's location
+ * and are told apart by their imprinted id {@code tab-batch-record-<PaperIndex+1>}.
+ *
+ * <p>CVR files are parsed in parallel (a bounded window of files in flight, so memory stays
+ * bounded) and their cards delivered to the sink on the calling thread in file order ({@code
+ * CvrExport_<n>} by n), so the output is deterministic. County: {@link #withCounty}, else the
+ * ElectionEventManifest's Jurisdiction, else the folder or zip name.
+ */
+public final class DominionJsonImporter implements CvrImporter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private final String county;
+  private final int threads;
+
+  public DominionJsonImporter() {
+    this(null, Runtime.getRuntime().availableProcessors());
+  }
+
+  private DominionJsonImporter(String county, int threads) {
+    this.county = county;
+    this.threads = Math.max(1, threads);
+  }
+
+  /** The same importer placing every card in {@code county}. */
+  public DominionJsonImporter withCounty(String county) {
+    if (county == null || county.isBlank()) {
+      throw new IllegalArgumentException("county must not be blank, got '" + county + "'");
+    }
+    return new DominionJsonImporter(county.trim(), threads);
+  }
+
+  /** The same importer parsing with {@code threads} threads (1 = on the calling thread only). */
+  public DominionJsonImporter withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    return new DominionJsonImporter(county, threads);
+  }
+
+  @Override
+  public String format() {
+    return "dominion-json";
+  }
+
+  @Override
+  public CvrImportResult read(List<Path> inputs, Consumer<Cvr> sink) throws IOException {
+    Problems problems = new Problems();
+    try (ExportFiles files = ExportFiles.of(inputs)) {
+      for (String missing : files.notFound) {
+        problems.error(
+            missing, 0, "", "the input does not exist", "give an existing file, folder or zip");
+      }
+      DominionManifests manifests = DominionManifests.load(files, problems);
+      if (problems.hasErrors()) {
+        return new CvrImportResult(format(), manifests.definitions(), 0, problems.list());
+      }
+      if (files.cvrFiles.isEmpty()) {
+        problems.error(
+            files.firstFolderName.isEmpty() ? "(inputs)" : files.firstFolderName,
+            0,
+            "",
+            "the inputs contain no CVR files (CvrExport*.json)",
+            "give the export folder or zip that holds the CvrExport files");
+      }
+      String c =
+          county != null
+              ? county
+              : !manifests.jurisdiction.isEmpty()
+                  ? manifests.jurisdiction
+                  : !files.firstFolderName.isBlank() ? files.firstFolderName : "County";
+      long cards = deliver(files, manifests, c, sink, problems);
+      return new CvrImportResult(format(), manifests.definitions(), cards, problems.list());
+    }
+  }
+
+  private long deliver(
+      ExportFiles files,
+      DominionManifests manifests,
+      String county,
+      Consumer<Cvr> sink,
+      Problems problems)
+      throws IOException {
+    SeenCards seen = new SeenCards();
+    long cards = 0;
+    long recovered = 0;
+    ExecutorService pool =
+        threads > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "dominion-json");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
+    try {
+      Deque<Future<CvrFileReader.FileResult>> window = new ArrayDeque<>();
+      int next = 0;
+      List<ExportFiles.Entry> all = files.cvrFiles;
+      while (next < all.size() || !window.isEmpty()) {
+        while (next < all.size()
+            && (pool == null ? window.isEmpty() : window.size() < threads * 4)) {
+          ExportFiles.Entry e = all.get(next++);
+          CvrFileReader reader = new CvrFileReader(FACTORY, manifests, county, e.name());
+          if (pool == null) {
+            window.add(java.util.concurrent.CompletableFuture.completedFuture(reader.read(e)));
+          } else {
+            window.add(pool.submit(() -> reader.read(e)));
+          }
+        }
+        CvrFileReader.FileResult r = get(window.poll());
+        r.problems().forEach(problems::add);
+        recovered += r.recovered();
+        int lastSession = -1;
+        for (int i = 0; i < r.cards().size(); i++) {
+          Cvr cvr = r.cards().get(i);
+          int s = r.sessionOfCard()[i];
+          if (s != lastSession) {
+            lastSession = s;
+            if (!seen.addLocation(
+                cvr.location().tabulator(), cvr.location().batch(), cvr.location().position())) {
+              problems.error(
+                  r.file(),
+                  s,
+                  "RecordId",
+                  "duplicate card: tabulator "
+                      + cvr.location().tabulator()
+                      + ", batch "
+                      + cvr.location().batch()
+                      + ", record "
+                      + cvr.location().position()
+                      + " appears in more than one session",
+                  "remove the duplicate session or file; every card must be exported once");
+              continue;
+            }
+          }
+          sink.accept(cvr);
+          cards++;
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    if (cards > 0) {
+      problems.add(
+          ImportProblem.note(
+              "(all files)",
+              0,
+              "RecordId",
+              "placement rule: each card is at"
+                  + " position RecordId of batch (TabulatorId, BatchId); "
+                  + cards
+                  + " cards placed"));
+    }
+    if (recovered > 0) {
+      problems.add(
+          ImportProblem.note(
+              "(all files)",
+              0,
+              "RecordId",
+              recovered
+                  + " sessions had a redacted RecordId \"X\"; their record number was recovered from ImageMask"
+                  + " (..._<tabulator>_<batch>_<record>*.*) and used as the position in the batch"));
+    }
+    return cards;
+  }
+
+  private static CvrFileReader.FileResult get(Future<CvrFileReader.FileResult> f)
+      throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("import interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException("parsing a CVR file failed: " + e.getCause(), e.getCause());
+    }
+  }
+}
