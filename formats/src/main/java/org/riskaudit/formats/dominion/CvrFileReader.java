@@ -33,7 +33,7 @@ final class CvrFileReader {
       List<ImportProblem> problems,
       long recovered) {}
 
-  private static final Pattern MASK = Pattern.compile("(\\d+)_(\\d+)_(\\d+)[^_\\\\/]*$");
+  private static final Pattern MASK = Pattern.compile("(\\d+)_(\\d+)_(\\d+)_?[^_\\\\/]*$");
   private final JsonFactory factory;
   private final DominionManifests manifests;
   private final String county;
