@@ -74,6 +74,14 @@ public final class DominionJsonImporter implements CvrImporter {
         problems.error(
             missing, 0, "", "the input does not exist", "give an existing file, folder or zip");
       }
+      for (String broken : files.broken) {
+        problems.error(
+            broken.substring(0, broken.indexOf(':')),
+            0,
+            "",
+            "the zip cannot be opened:" + broken.substring(broken.indexOf(':') + 1),
+            "copy the export zip again; it is damaged or incomplete");
+      }
       DominionManifests manifests = DominionManifests.load(files, problems);
       if (problems.hasErrors()) {
         return new CvrImportResult(format(), manifests.definitions(), 0, problems.list());

@@ -66,6 +66,13 @@ final class DominionManifests {
             "",
             "the manifest is not valid JSON: " + ex.getOriginalMessage(),
             "export the manifests again; the file is damaged or truncated");
+      } catch (IOException ex) {
+        problems.error(
+            e.name(),
+            0,
+            "",
+            "cannot read the manifest: " + ex.getMessage(),
+            "copy the export again; the file or zip is damaged");
       }
     }
     DominionManifests m = new DominionManifests();

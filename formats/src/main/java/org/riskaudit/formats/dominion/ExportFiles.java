@@ -32,6 +32,10 @@ final class ExportFiles implements Closeable {
   final List<Entry> manifests = new ArrayList<>();
   final List<Entry> cvrFiles = new ArrayList<>();
   final List<String> notFound = new ArrayList<>();
+
+  /** Zips that cannot be opened, with the reason. */
+  final List<String> broken = new ArrayList<>();
+
   private final List<ZipFile> zips = new ArrayList<>();
 
   /** Folder or zip name of the first input, without extension: the county fallback. */
@@ -48,7 +52,11 @@ final class ExportFiles implements Closeable {
             if (n.endsWith(".json") && Files.isRegularFile(p)) {
               f.add(fileEntry(p));
             } else if (n.endsWith(".zip")) {
-              f.addZip(p);
+              try {
+                f.addZip(p);
+              } catch (java.util.zip.ZipException e) {
+                f.broken.add(p.getFileName() + ": " + e.getMessage());
+              }
             }
           }
         }
@@ -56,7 +64,11 @@ final class ExportFiles implements Closeable {
         f.notFound.add(in.toString());
       } else if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
         f.folderName(in.getFileName());
-        f.addZip(in);
+        try {
+          f.addZip(in);
+        } catch (java.util.zip.ZipException e) {
+          f.broken.add(in.getFileName() + ": " + e.getMessage());
+        }
       } else {
         f.folderName(in.toAbsolutePath().getParent().getFileName());
         f.add(fileEntry(in));

@@ -133,6 +133,20 @@ class DominionRejectsBrokenInputTest {
   }
 
   @Test
+  void truncatedZipIsRejectedNotThrown() throws IOException {
+    Path zip = BrokenInputs.election(dir, true).resolve("dominion-json/North.zip");
+    byte[] b = Files.readAllBytes(zip);
+    Files.write(zip, java.util.Arrays.copyOf(b, b.length / 3));
+    assertThat(errors(json(zip)))
+        .first()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo("North.zip");
+              assertThat(p.what()).startsWith("the zip cannot be opened");
+            });
+  }
+
+  @Test
   void csvWithAMissingHeaderRowIsRejectedAtRowFour() throws IOException {
     Path f = BrokenInputs.election(dir, false).resolve("dominion-csv/North.csv");
     List<String> lines = new ArrayList<>(Files.readAllLines(f));
