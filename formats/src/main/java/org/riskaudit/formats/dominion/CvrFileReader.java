@@ -31,7 +31,8 @@ final class CvrFileReader {
       List<Cvr> cards,
       int[] sessionOfCard,
       List<ImportProblem> problems,
-      long recovered) {}
+      long recovered,
+      long multiCard) {}
 
   private static final Pattern MASK = Pattern.compile("(\\d+)_(\\d+)_(\\d+)_?[^_\\\\/]*$");
   private final JsonFactory factory;
@@ -47,6 +48,7 @@ final class CvrFileReader {
   private int[] marked = new int[16];
   private int[] ranks = new int[16];
   private long recovered;
+  private long multiCard;
   private int session;
 
   CvrFileReader(JsonFactory factory, DominionManifests manifests, String county, String file) {
@@ -72,6 +74,7 @@ final class CvrFileReader {
               session++;
               readSession(p);
             }
+            endOfArray(p, "Sessions");
           } else {
             p.skipChildren();
           }
@@ -98,11 +101,24 @@ final class CvrFileReader {
       error("", "cannot read the file: " + e, "copy the file again from the EMS export");
     }
     return new FileResult(
-        file, cards, java.util.Arrays.copyOf(sessionOfCard, cards.size()), problems, recovered);
+        file,
+        cards,
+        java.util.Arrays.copyOf(sessionOfCard, cards.size()),
+        problems,
+        recovered,
+        multiCard);
   }
 
   private void error(String column, String what, String fix) {
     problems.add(ImportProblem.error(file, session, column, what, fix));
+  }
+
+  /** After a loop over an array of objects: anything but the array's end is malformed. */
+  private static void endOfArray(JsonParser p, String array) throws IOException {
+    if (p.currentToken() != JsonToken.END_ARRAY) {
+      throw new com.fasterxml.jackson.core.JsonParseException(
+          p, "\"" + array + "\" must hold only objects, found " + p.currentToken());
+    }
   }
 
   private void readSession(JsonParser p) throws IOException {
@@ -127,7 +143,11 @@ final class CvrFileReader {
             record = intValue(p, t, f);
           }
         }
-        case "ImageMask" -> mask = t == JsonToken.VALUE_STRING ? p.getText() : "";
+        case "ImageMask" -> // only needed when RecordId is redacted or not yet seen
+            mask =
+                t == JsonToken.VALUE_STRING && (redacted || record == Integer.MIN_VALUE)
+                    ? p.getText()
+                    : "";
         case "Original" -> readElement(p, t, original);
         case "Modified" -> readElement(p, t, modified);
         default -> p.skipChildren();
@@ -196,14 +216,20 @@ final class CvrFileReader {
   }
 
   private void emit(SessionBuffer s, String tabulator, String batch, int record) {
-    String style = manifests.ballotTypes.getOrDefault(s.ballotTypeId, name(s.ballotTypeId));
-    String precinct =
-        manifests.precinctPortions.getOrDefault(s.precinctPortionId, name(s.precinctPortionId));
+    String style = manifests.ballotTypes.get(s.ballotTypeId);
+    style = style != null ? style : name(s.ballotTypeId);
+    String precinct = manifests.precinctPortions.get(s.precinctPortionId);
+    precinct = precinct != null ? precinct : name(s.precinctPortionId);
     CardLocation loc = new CardLocation(county, tabulator, batch, record);
     String imprinted = tabulator + "-" + batch + "-" + record;
     List<Cvr> built = new ArrayList<>(s.cards);
+    if (s.cards > 1) {
+      multiCard++;
+    }
     for (int c = 0; c < s.cards; c++) {
-      Map<String, ContestVote> votes = new HashMap<>();
+      Map<String, ContestVote> votes = null;
+      String onlyName = null;
+      ContestVote onlyVote = null;
       for (int k = s.cardFirstContest[c]; k < s.cardFirstContest[c + 1]; k++) {
         ContestVotes cv = manifests.contests.get(s.contestId[k]);
         if (cv == null) {
@@ -217,6 +243,15 @@ final class CvrFileReader {
         if (v == null) {
           return;
         }
+        if (onlyName == null) {
+          onlyName = cv.definition.name();
+          onlyVote = v;
+          continue;
+        }
+        if (votes == null) {
+          votes = new HashMap<>();
+          votes.put(onlyName, onlyVote);
+        }
         if (votes.put(cv.definition.name(), v) != null) {
           error(
               "Contests.Id",
@@ -226,7 +261,11 @@ final class CvrFileReader {
         }
       }
       String id = s.cards == 1 ? imprinted : imprinted + "-" + (s.cardPaperIndex[c] + 1);
-      built.add(new Cvr(loc, id, style, precinct, Map.copyOf(votes)));
+      Map<String, ContestVote> m =
+          votes != null
+              ? Map.copyOf(votes)
+              : onlyName != null ? Map.of(onlyName, onlyVote) : Map.of();
+      built.add(new Cvr(loc, id, style, precinct, m));
     }
     for (Cvr cvr : built) {
       if (cards.size() == sessionOfCard.length) {
@@ -329,6 +368,7 @@ final class CvrFileReader {
         }
       }
     }
+    endOfArray(p, "Cards");
   }
 
   private void readContests(JsonParser p, JsonToken t, SessionBuffer b) throws IOException {
@@ -350,6 +390,7 @@ final class CvrFileReader {
         }
       }
     }
+    endOfArray(p, "Contests");
   }
 
   private void readMarks(JsonParser p, SessionBuffer b) throws IOException {
@@ -369,5 +410,6 @@ final class CvrFileReader {
       }
       b.addMark(candidate, rank, isVote);
     }
+    endOfArray(p, "Marks");
   }
 }

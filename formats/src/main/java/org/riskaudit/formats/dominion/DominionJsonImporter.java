@@ -115,6 +115,7 @@ public final class DominionJsonImporter implements CvrImporter {
     SeenCards seen = new SeenCards();
     long cards = 0;
     long recovered = 0;
+    long multiCard = 0;
     ExecutorService pool =
         threads > 1
             ? Executors.newFixedThreadPool(
@@ -143,6 +144,7 @@ public final class DominionJsonImporter implements CvrImporter {
         CvrFileReader.FileResult r = get(window.poll());
         r.problems().forEach(problems::add);
         recovered += r.recovered();
+        multiCard += r.multiCard();
         int lastSession = -1;
         for (int i = 0; i < r.cards().size(); i++) {
           Cvr cvr = r.cards().get(i);
@@ -185,6 +187,16 @@ public final class DominionJsonImporter implements CvrImporter {
                   + " position RecordId of batch (TabulatorId, BatchId); "
                   + cards
                   + " cards placed"));
+    }
+    if (multiCard > 0) {
+      problems.add(
+          ImportProblem.note(
+              "(all files)",
+              0,
+              "Cards",
+              multiCard
+                  + " sessions have several cards; each card is its own CVR at the session's position,"
+                  + " told apart by imprinted id tab-batch-record-<PaperIndex+1>"));
     }
     if (recovered > 0) {
       problems.add(

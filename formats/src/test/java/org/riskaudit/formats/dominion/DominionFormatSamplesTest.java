@@ -84,6 +84,7 @@ class DominionFormatSamplesTest {
             p ->
                 p.severity() == ImportProblem.Severity.NOTE
                     && p.what().startsWith("2 sessions had a redacted RecordId"));
+    assertThat(r.problems()).anyMatch(p -> p.what().startsWith("1 sessions have several cards"));
   }
 
   @Test

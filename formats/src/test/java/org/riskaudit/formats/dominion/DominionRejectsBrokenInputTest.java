@@ -57,6 +57,20 @@ class DominionRejectsBrokenInputTest {
   }
 
   @Test
+  void aSessionThatIsNotAnObjectStopsTheFileWithAnErrorInsteadOfDroppingTheRest()
+      throws IOException {
+    Path north = BrokenInputs.election(dir, false).resolve("dominion-json/North");
+    edit(
+        north.resolve("CvrExport_0.json"),
+        "\"Sessions\":[",
+        "\"Sessions\":[{\"TabulatorId\":1},7,");
+    List<ImportProblem> e = errors(json(north));
+    assertThat(e)
+        .extracting(ImportProblem::what)
+        .anyMatch(w -> w.contains("\"Sessions\" must hold only objects, found VALUE_NUMBER_INT"));
+  }
+
+  @Test
   void duplicateSessionAcrossFilesIsRejected() throws IOException {
     Path north = BrokenInputs.election(dir, false).resolve("dominion-json/North");
     Files.copy(north.resolve("CvrExport_0.json"), north.resolve("CvrExport_99.json"));
