@@ -39,7 +39,11 @@ final class CsvLayout {
   /** Builds the layout, or returns an error message (with the fix after " Fix: "). */
   static Object of(List<String> row2, List<String> row3, List<String> row4) {
     CsvLayout l = new CsvLayout();
-    l.columns = row4.size();
+    int n = row2.size();
+    while (n > 0 && row2.get(n - 1).isBlank()) {
+      n--; // trailing empty cells (some exports pad the header rows unevenly)
+    }
+    l.columns = n;
     int start = -1;
     for (int i = 0; i < row2.size(); i++) {
       if (!row2.get(i).isBlank()) {
@@ -80,14 +84,14 @@ final class CsvLayout {
             + " that the file has exactly 4 header rows";
       }
     }
-    if (row2.size() != l.columns || row3.size() != l.columns) {
+    if (row3.size() < l.columns || row4.size() < start) {
       return "header rows 2, 3 and 4 have "
           + row2.size()
           + ", "
           + row3.size()
           + " and "
           + l.columns
-          + " cells; they must have the same number Fix: export the CVR file again";
+          + " cells; rows 3 and 4 must cover the contest columns of row 2 Fix: export the CVR file again";
     }
     int i = start;
     while (i < l.columns) {

@@ -208,14 +208,27 @@ public final class DominionCsvImporter implements CvrImporter {
       return s;
     }
 
+    /** True when the row has more cells than the header but the extra ones are empty. */
+    private boolean onlyEmptyAfterContests(CsvRecords csv) {
+      if (csv.fields() < layout.columns) {
+        return false;
+      }
+      for (int i = layout.columns; i < csv.fields(); i++) {
+        if (csv.length(i) > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private Cvr row(CsvRecords csv) {
       long line = csv.line();
-      if (csv.fields() != layout.columns) {
+      if (csv.fields() != layout.columns && !onlyEmptyAfterContests(csv)) {
         problems.error(
             file,
             line,
             "",
-            "the row has " + csv.fields() + " cells; header row 4 has " + layout.columns,
+            "the row has " + csv.fields() + " cells; the header has " + layout.columns + " columns",
             "every row must have as many cells as the header (file truncated or edited?)");
         return null;
       }

@@ -232,7 +232,7 @@ class DominionRejectsBrokenInputTest {
     assertThat(errors(csv(f)))
         .singleElement()
         .satisfies(
-            p -> assertThat(p.what()).isEqualTo("the row has 10 cells; header row 4 has 11"));
+            p -> assertThat(p.what()).isEqualTo("the row has 10 cells; the header has 11 columns"));
   }
 
   @Test

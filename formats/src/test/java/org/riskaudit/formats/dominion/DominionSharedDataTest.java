@@ -127,6 +127,21 @@ class DominionSharedDataTest {
   }
 
   @Test
+  void arloUnitTestCvrsWithUnevenHeaderPaddingKeepCardStyles() throws IOException {
+    Path f = SharedData.require("arlo-fixtures-dominion-csv/unit-test-cvrs/arlo_TEST_CVRS.csv");
+    List<Cvr> cards = new ArrayList<>();
+    CvrImportResult r = new DominionCsvImporter().read(List.of(f), cards::add);
+    assertThat(r.hasErrors()).as(r.problems().toString()).isFalse();
+    assertThat(cards).hasSize(14);
+    assertThat(cards.subList(11, 14)).noneMatch(c -> c.hasContest("Contest 1"));
+    assertThat(cards.get(10).vote("Contest 1").overvote()).isTrue();
+    assertThat(cards.get(10).vote("Contest 2").overvote()).isTrue(); // 3 marks, Vote For=2
+    assertThat(cards.get(0).vote("Contest 2").choices())
+        .containsExactlyInAnyOrder("Choice 2-1", "Choice 2-2");
+    assertThat(cards.get(12).vote("Contest 2").isBlank()).isTrue();
+  }
+
+  @Test
   void rankedCsvSamplesGiveTheReadmeFirstPreferences() throws IOException {
     Path tiny = SharedData.require("irv-rcv/dominion-csv-irv-tiny/ThreeCandidatesTenVotes.csv");
     Tabulator t = csv(List.of(tiny));
