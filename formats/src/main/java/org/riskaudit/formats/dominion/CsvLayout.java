@@ -55,6 +55,13 @@ final class CsvLayout {
       return "header row 2 has no contest names, so this is not a Dominion CVR export with 4 header rows"
           + " Fix: export the CVRs as Dominion 'CVR_Export' CSV (4 header rows)";
     }
+    if (start == 0) {
+      return "header row 2 starts with '"
+          + row2.get(0)
+          + "', but in a Dominion CVR export it is empty"
+          + " over the fixed columns (CvrNumber, TabulatorNum, ...), so this is not a Dominion CVR export"
+          + " Fix: give the CVR_Export CSV; a ballot manifest or results file cannot be read as CVRs";
+    }
     for (int i = 0; i < start && i < row4.size(); i++) {
       switch (row4.get(i).trim().toLowerCase(Locale.ROOT)) {
         case "cvrnumber" -> l.cvrNumber = i;

@@ -142,6 +142,58 @@ class DominionSharedDataTest {
   }
 
   @Test
+  void everyValidDominionCsvInSharedDataImportsWithoutErrors() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String folder :
+        List.of(
+            "dominion-csv-colorado",
+            "irv-rcv/dominion-csv-irv-tiny",
+            "irv-rcv/dominion-csv-irv-nsw2021-uralla",
+            "arlo-fixtures-dominion-csv")) {
+      try (Stream<Path> s = Files.walk(SharedData.require(folder))) {
+        s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".cvr"))
+            .filter(
+                p ->
+                    p.toString().contains("CVR")
+                        || p.toString().contains("cvrs")
+                        || p.toString().contains("irv-tiny/")
+                            && !p.toString().contains("anifest")
+                            && !p.toString().contains("Canonical")
+                            && !p.toString().contains("expected")
+                        || p.toString().endsWith("Uralla_Mayoral.csv")
+                        || p.toString().endsWith(".cvr"))
+            .filter(
+                p ->
+                    !p.toString().contains("invalid-cvr-dup-line")
+                        && !p.toString().contains("anifest"))
+            .sorted()
+            .forEach(files::add);
+      }
+    }
+    assertThat(files).hasSizeGreaterThan(20);
+    for (Path f : files) {
+      CvrImportResult r = new DominionCsvImporter().read(List.of(f), c -> {});
+      assertThat(r.problems().stream().filter(ImportProblem::isError)).as(f.toString()).isEmpty();
+      assertThat(r.cards()).as(f.toString()).isPositive();
+    }
+  }
+
+  @Test
+  void aBallotManifestGivenAsCvrsIsRejectedAsNotACvrExport() throws IOException {
+    Path f =
+        SharedData.require(
+            "arlo-fixtures-dominion-csv/unit-test-cvrs/arlo_manifest_for_TEST_CVRS.csv");
+    CvrImportResult r = new DominionCsvImporter().read(List.of(f), c -> {});
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.what()).endsWith("so this is not a Dominion CVR export");
+            });
+  }
+
+  @Test
   void rankedCsvSamplesGiveTheReadmeFirstPreferences() throws IOException {
     Path tiny = SharedData.require("irv-rcv/dominion-csv-irv-tiny/ThreeCandidatesTenVotes.csv");
     Tabulator t = csv(List.of(tiny));
