@@ -57,7 +57,12 @@ public final class ImportBenchmark {
         .append(", max heap ")
         .append(Runtime.getRuntime().maxMemory() >> 20)
         .append(" MiB\n");
-    md.append("- command: `bench/run-import` (cards = ").append(cards).append(")\n\n");
+    md.append("- system load average at start: ")
+        .append(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+        .append(" (the machine is shared; absolute times vary between runs, the ratio less so)\n");
+    md.append("- command: `bench/run-import` (cards = ")
+        .append(cards)
+        .append("; JVM capped at -Xmx512m, so the import cannot hold per-card state)\n\n");
 
     long t0 = System.nanoTime();
     CountyTotals.Election e = CountyTotals.synthetic(cards, 1, "Question 1");

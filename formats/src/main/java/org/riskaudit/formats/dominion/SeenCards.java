@@ -15,18 +15,19 @@ final class SeenCards {
   private final Map<String, BitSet> recordsByBatch = new HashMap<>();
   private final BitSet cvrNumbers = new BitSet();
   private final Set<String> otherCvrNumbers = new HashSet<>();
-  private String lastKey;
+  private String lastTabulator;
+  private String lastBatchId;
   private BitSet lastBatch;
 
   /** Returns false when (tabulator, batch, record) was seen before. */
   boolean addLocation(String tabulator, String batch, int record) {
-    String key = tabulator + '\u0000' + batch;
     BitSet b;
-    if (key.equals(lastKey)) {
-      b = lastBatch;
+    if (tabulator.equals(lastTabulator) && batch.equals(lastBatchId)) {
+      b = lastBatch; // cards come batch by batch: no key to build for most of them
     } else {
-      b = recordsByBatch.computeIfAbsent(key, k -> new BitSet());
-      lastKey = key;
+      b = recordsByBatch.computeIfAbsent(tabulator + '\u0000' + batch, k -> new BitSet());
+      lastTabulator = tabulator;
+      lastBatchId = batch;
       lastBatch = b;
     }
     if (b.get(record)) {

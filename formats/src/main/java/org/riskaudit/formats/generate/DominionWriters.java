@@ -171,9 +171,10 @@ final class DominionWriters {
 
       @Override
       public void close() throws IOException {
-        if (w != null) {
-          w.write("]}");
+        if (w == null) {
+          startBatch(0, 0); // a county without cards still exports one (empty) CVR file
         }
+        w.write("]}");
         sink.close();
       }
     };
