@@ -85,9 +85,16 @@ public final class ImportBenchmark {
     importRun(new DominionJsonImporter(), json, e);
     importRun(new DominionCsvImporter(), csv, e);
 
-    double bare = bareParse(json, threads);
-    Run j = importRun(new DominionJsonImporter(), json, e);
-    Run c = importRun(new DominionCsvImporter(), csv, e);
+    // three interleaved rounds; each measurement reports its fastest round (least disturbed by
+    // other processes on a shared machine) and the largest heap figures seen
+    double bare = Double.MAX_VALUE;
+    Run j = null;
+    Run c = null;
+    for (int round = 0; round < 3; round++) {
+      bare = Math.min(bare, bareParse(json, threads));
+      j = best(j, importRun(new DominionJsonImporter(), json, e));
+      c = best(c, importRun(new DominionCsvImporter(), csv, e));
+    }
     md.append(
         "| measurement | cards | seconds | cards/s | MB/s | peak live heap growth, max after-GC heap during run minus before (bytes/card) | peak used heap during run (MiB, incl. garbage) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -99,7 +106,7 @@ public final class ImportBenchmark {
     md.append(row("Dominion CSV import + tabulate", c, csvBytes));
     md.append(
         String.format(
-            "%nRatio JSON import time / bare JSON scan time, same run: **%.2f**.%n",
+            "%nRatio JSON import time / bare JSON scan time (fastest of 3 rounds each), same run: **%.2f**.%n",
             j.seconds / bare));
     md.append(
         String.format(
@@ -109,6 +116,18 @@ public final class ImportBenchmark {
     if (args.length < 2) {
       deleteTree(dir);
     }
+  }
+
+  private static Run best(Run a, Run b) {
+    if (a == null) {
+      return b;
+    }
+    return new Run(
+        b.cards,
+        Math.min(a.seconds, b.seconds),
+        Math.max(a.bytesPerCard, b.bytesPerCard),
+        Math.max(a.peakMiB, b.peakMiB),
+        a.correct && b.correct);
   }
 
   private record Run(
