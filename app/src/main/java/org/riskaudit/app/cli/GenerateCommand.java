@@ -17,11 +17,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a synthetic election in real vendor formats, deterministic from --seed.",
-      "Output folder: ballot-manifest.csv (County,Container,Tabulator,Batch Name,Number of Ballots),",
-      "reported-results.csv (county,contest,choice,votes), dominion-json/<county>/ (CvrExport_<n>.json,",
-      "one per batch, + manifests) or dominion-json/<county>.zip with --zip, dominion-csv/<county>.csv,",
-      "and paper/<county>.csv (Dominion CSV of what the ballots really say, every card) whenever",
-      "--errors, --attack or --missing make the CVRs differ from the paper."
+      "Output folder (--out):",
+      "  ballot-manifest.csv      County,Container,Tabulator,Batch Name,",
+      "                           Number of Ballots (one row per batch)",
+      "  reported-results.csv     county,contest,choice,votes (machine count)",
+      "  dominion-json/<county>/  CvrExport_<n>.json per batch + manifests",
+      "                           (dominion-json/<county>.zip with --zip)",
+      "  dominion-csv/<county>.csv  Dominion CSV export (4 header rows)",
+      "  paper/<county>.csv       what every card really says (Dominion CSV),",
+      "                           written when --errors/--attack/--missing is set",
+      "Details: docs/formats.md, 'Generated elections'.",
+      ""
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -67,6 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--attack",
+      paramLabel = "COUNTY=SHIFT",
       split = ",",
       description =
           "COUNTY=SHIFT,...: fraction of the winner's paper votes recorded for the runner-up in CVRs and reported results.")
@@ -129,6 +136,9 @@ final class GenerateCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9,
           out);
       return 0;
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("riskaudit generate: --totals file '" + e.getFile() + "' does not exist");
+      return 2;
     } catch (IllegalArgumentException e) {
       err.println("riskaudit generate: " + e.getMessage());
       return 2;
