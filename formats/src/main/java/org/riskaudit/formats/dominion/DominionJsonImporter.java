@@ -2,15 +2,21 @@ package org.riskaudit.formats.dominion;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.riskaudit.core.card.ContestDefinition;
 import org.riskaudit.core.card.Cvr;
 import org.riskaudit.formats.ImportProblem;
 import org.riskaudit.formats.cvr.CvrImportResult;
@@ -28,7 +34,9 @@ import org.riskaudit.formats.cvr.CvrImporter;
  *
  * <p>CVR files are parsed in parallel (a bounded window of files in flight, so memory stays
  * bounded) and their cards delivered to the sink on the calling thread in file order ({@code
- * CvrExport_<n>} by n), so the output is deterministic. County: {@link #withCounty}, else the
+ * CvrExport_<n>} by n), so the output is deterministic. Each input folder or zip that holds both
+ * manifests and CVR files is a separate export (for example one county each); the other inputs
+ * together form one export. County: {@link #withCounty} (for every export), else the
  * ElectionEventManifest's Jurisdiction, else the folder or zip name.
  */
 public final class DominionJsonImporter implements CvrImporter {
@@ -69,6 +77,58 @@ public final class DominionJsonImporter implements CvrImporter {
   @Override
   public CvrImportResult read(List<Path> inputs, Consumer<Cvr> sink) throws IOException {
     Problems problems = new Problems();
+    Map<String, ContestDefinition> contests = new LinkedHashMap<>();
+    Map<String, SeenCards> seen = new HashMap<>();
+    long cards = 0;
+    for (List<Path> export : exports(inputs)) {
+      cards += readExport(export, sink, problems, contests, seen);
+    }
+    return new CvrImportResult(
+        format(), new ArrayList<>(contests.values()), cards, problems.list());
+  }
+
+  /**
+   * Splits the inputs into exports: a folder or zip holding both manifests and CVR files is a
+   * complete export (a county) on its own; all other inputs (CVR files, manifest folders) together
+   * form one export, listed first.
+   */
+  private static List<List<Path>> exports(List<Path> inputs) throws IOException {
+    List<List<Path>> complete = new ArrayList<>();
+    List<Path> loose = new ArrayList<>();
+    for (Path in : inputs) {
+      boolean container =
+          Files.isDirectory(in)
+              || in.getFileName() != null
+                  && in.getFileName()
+                      .toString()
+                      .toLowerCase(java.util.Locale.ROOT)
+                      .endsWith(".zip");
+      if (container && Files.exists(in)) {
+        try (ExportFiles f = ExportFiles.of(List.of(in))) {
+          if (!f.manifests.isEmpty() && !f.cvrFiles.isEmpty()) {
+            complete.add(List.of(in));
+            continue;
+          }
+        }
+      }
+      loose.add(in);
+    }
+    List<List<Path>> out = new ArrayList<>();
+    if (!loose.isEmpty()) {
+      out.add(loose);
+    }
+    out.addAll(complete);
+    return out;
+  }
+
+  private long readExport(
+      List<Path> inputs,
+      Consumer<Cvr> sink,
+      Problems problems,
+      Map<String, ContestDefinition> contests,
+      Map<String, SeenCards> seen)
+      throws IOException {
+    long errorsBefore = problems.errorCount();
     try (ExportFiles files = ExportFiles.of(inputs)) {
       for (String missing : files.notFound) {
         problems.error(
@@ -83,9 +143,10 @@ public final class DominionJsonImporter implements CvrImporter {
             "copy the export zip again; it is damaged or incomplete");
       }
       DominionManifests manifests = DominionManifests.load(files, problems);
-      if (problems.hasErrors()) {
-        return new CvrImportResult(format(), manifests.definitions(), 0, problems.list());
+      if (problems.errorCount() > errorsBefore) {
+        return 0;
       }
+      manifests.definitions().forEach(d -> contests.putIfAbsent(d.name(), d));
       if (files.cvrFiles.isEmpty()) {
         problems.error(
             files.firstFolderName.isEmpty() ? "(inputs)" : files.firstFolderName,
@@ -100,8 +161,8 @@ public final class DominionJsonImporter implements CvrImporter {
               : !manifests.jurisdiction.isEmpty()
                   ? manifests.jurisdiction
                   : !files.firstFolderName.isBlank() ? files.firstFolderName : "County";
-      long cards = deliver(files, manifests, c, sink, problems);
-      return new CvrImportResult(format(), manifests.definitions(), cards, problems.list());
+      return deliver(
+          files, manifests, c, sink, problems, seen.computeIfAbsent(c, k -> new SeenCards()));
     }
   }
 
@@ -110,9 +171,9 @@ public final class DominionJsonImporter implements CvrImporter {
       DominionManifests manifests,
       String county,
       Consumer<Cvr> sink,
-      Problems problems)
+      Problems problems,
+      SeenCards seen)
       throws IOException {
-    SeenCards seen = new SeenCards();
     long cards = 0;
     long recovered = 0;
     long multiCard = 0;

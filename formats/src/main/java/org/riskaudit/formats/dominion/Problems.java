@@ -28,6 +28,10 @@ final class Problems {
     add(ImportProblem.error(file, line, column, what, fix));
   }
 
+  synchronized long errorCount() {
+    return droppedErrors + kept.stream().filter(ImportProblem::isError).count();
+  }
+
   synchronized boolean hasErrors() {
     return droppedErrors > 0 || kept.stream().anyMatch(ImportProblem::isError);
   }

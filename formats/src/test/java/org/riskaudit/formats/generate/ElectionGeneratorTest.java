@@ -84,6 +84,28 @@ class ElectionGeneratorTest {
   }
 
   @Test
+  void severalCountyExportsImportInOneCallEachUnderItsOwnCounty(@TempDir Path dir)
+      throws IOException {
+    new ElectionGenerator(ELECTION, options(0, Map.of(), 0, true), "E").write(dir);
+    Map<String, Tabulator> byCounty = new HashMap<>();
+    CvrImportResult r =
+        new DominionJsonImporter()
+            .read(
+                List.of(
+                    dir.resolve("dominion-json/Alpha.zip"),
+                    dir.resolve("dominion-json/Beta_County.zip")),
+                c ->
+                    byCounty
+                        .computeIfAbsent(c.location().county(), k -> new Tabulator())
+                        .accept(c));
+    assertThat(r.hasErrors()).as(r.problems().toString()).isFalse();
+    assertThat(r.contests()).hasSize(1);
+    assertThat(byCounty.keySet()).containsExactlyInAnyOrder("Alpha", "Beta County");
+    assertThat(byCounty.get("Beta County").tally("Question 1").votesFor("Yes")).isEqualTo(600);
+    assertThat(byCounty.get("Alpha").tally("Question 1").votesFor("No")).isEqualTo(2_500);
+  }
+
+  @Test
   void sameSeedWritesTheSameBytes(@TempDir Path dir) throws IOException {
     GeneratorOptions o = options(0.01, Map.of("Beta County", 0.1), 0.001, false);
     new ElectionGenerator(ELECTION, o, "E").write(dir.resolve("a"));
