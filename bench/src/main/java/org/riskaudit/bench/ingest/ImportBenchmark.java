@@ -96,6 +96,8 @@ public final class ImportBenchmark {
       c = best(c, importRun(new DominionCsvImporter(), csv, e));
     }
     md.append(
+        "Times: fastest of 3 interleaved rounds after one warm-up round; heap: largest of the 3.\n\n");
+    md.append(
         "| measurement | cards | seconds | cards/s | MB/s | peak live heap growth, max after-GC heap during run minus before (bytes/card) | peak used heap during run (MiB, incl. garbage) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|\n");
     md.append(
