@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.riskaudit.formats.cvr.CvrImportResult;
@@ -59,8 +60,25 @@ class DominionFuzzTest {
   void randomlyMutatedExportsNeverThrow(@TempDir Path dir) throws IOException {
     Path base = BrokenInputs.election(dir.resolve("base"), false);
     Path jsonDir = base.resolve("dominion-json/South");
+    Path quoted = base.resolve("quoted.csv"); // the same CVRs with every cell written as ="..."
+    List<String> lines = Files.readAllLines(base.resolve("dominion-csv/South.csv"));
+    StringBuilder q = new StringBuilder("\uFEFF");
+    for (int i = 0; i < lines.size(); i++) {
+      String[] cells = lines.get(i).split(",", -1);
+      for (int k = 0; k < cells.length; k++) {
+        q.append(k == 0 ? "" : ",")
+            .append(i < 4 ? "\"" + cells[k] + "\"" : "=\"" + cells[k] + "\"");
+      }
+      q.append("\r\n");
+    }
+    Files.writeString(quoted, q);
+    Assertions.assertThat(new DominionCsvImporter().read(List.of(quoted), c -> {}).cards())
+        .isPositive();
+    Assertions.assertThat(new DominionCsvImporter().read(List.of(quoted), c -> {}).hasErrors())
+        .isFalse();
     List<Path> targets =
         List.of(
+            quoted,
             jsonDir.resolve("CvrExport_0.json"),
             jsonDir.resolve("CvrExport_1.json"),
             jsonDir.resolve("ContestManifest.json"),
