@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       SampleCommand.class,
       TicketsCommand.class,
-      RetrievalCommand.class
+      RetrievalCommand.class,
+      GenerateCommand.class
     })
 public final class Main implements Runnable {
 
