@@ -88,11 +88,36 @@ public final class SampleSelector {
   }
 
   private List<Candidate> smallestFirstTickets(Predicate<CardLocation> inPopulation, int keep) {
-    TicketKey keys = new TicketKey(seed);
+    List<ManifestBatch> batches = manifest.batches();
+    int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batches.size()));
     Comparator<Candidate> byKey =
         Comparator.comparingLong(Candidate::key).thenComparing(Candidate::id);
+    List<Candidate> merged =
+        java.util.stream.IntStream.range(0, parts)
+            .parallel()
+            .mapToObj(
+                part ->
+                    smallestIn(
+                        batches.subList(
+                            batches.size() * part / parts, batches.size() * (part + 1) / parts),
+                        inPopulation,
+                        keep,
+                        byKey))
+            .flatMap(List::stream)
+            .sorted(byKey)
+            .toList();
+    return merged.size() > keep ? merged.subList(0, keep) : merged;
+  }
+
+  /** The {@code keep} smallest keys of some batches (one digest per thread). */
+  private List<Candidate> smallestIn(
+      List<ManifestBatch> batches,
+      Predicate<CardLocation> inPopulation,
+      int keep,
+      Comparator<Candidate> byKey) {
+    TicketKey keys = new TicketKey(seed);
     PriorityQueue<Candidate> worstFirst = new PriorityQueue<>(byKey.reversed());
-    for (ManifestBatch b : manifest.batches()) {
+    for (ManifestBatch b : batches) {
       for (int p = 1; p <= b.cards(); p++) {
         CardLocation loc = location(b, p);
         if (!inPopulation.test(loc)) {
@@ -108,9 +133,7 @@ public final class SampleSelector {
         }
       }
     }
-    List<Candidate> out = new ArrayList<>(worstFirst);
-    out.sort(byKey);
-    return out;
+    return new ArrayList<>(worstFirst);
   }
 
   /** Refuses the (astronomically unlikely) case where keys tie across the whole safety margin. */

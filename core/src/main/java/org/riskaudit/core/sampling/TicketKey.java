@@ -32,19 +32,41 @@ public final class TicketKey {
     return reverse18(mod1e18(d));
   }
 
+  private static final long FIVE18 = 3_814_697_265_625L; // 5^18 < 2^42
+  private static final long TWO18 = 1L << 18;
+  // The inverse of 2^18 modulo 5^18, split in 21-bit halves so every product fits in a long.
+  private static final long INV =
+      java.math.BigInteger.valueOf(TWO18)
+          .modInverse(java.math.BigInteger.valueOf(FIVE18))
+          .longValueExact();
+  private static final long INV_HI = INV >>> 21;
+  private static final long INV_LO = INV & ((1L << 21) - 1);
+
   /**
-   * value mod 10^18 of a big-endian unsigned integer, two bits at a time (Horner's rule): with r <
-   * 10^18, r * 4 + 3 < 4 * 10^18 stays below Long.MAX_VALUE, so every step is exact.
+   * value mod 10^18 of a big-endian unsigned integer, by the Chinese remainder theorem: a = value
+   * mod 2^18 is the low 18 bits; b = value mod 5^18 comes from Horner's rule over 16-bit limbs (r <
+   * 5^18 < 2^42, so r * 2^16 + limb < 2^58 is exact); then value mod 10^18 = a + 2^18 * ((b - a) *
+   * 2^-18 mod 5^18).
    */
   static long mod1e18(byte[] bigEndian) {
-    long r = 0;
-    for (byte b : bigEndian) {
-      int x = b & 0xFF;
-      for (int shift = 6; shift >= 0; shift -= 2) {
-        r = (r * 4 + ((x >>> shift) & 3)) % E18;
-      }
+    int n = bigEndian.length;
+    long a = 0;
+    for (int k = 0; k < 3 && k < n; k++) {
+      a |= (long) (bigEndian[n - 1 - k] & 0xFF) << (8 * k);
     }
-    return r;
+    a &= TWO18 - 1;
+    long b = 0;
+    int start = n % 2;
+    if (start == 1) {
+      b = bigEndian[0] & 0xFF;
+    }
+    for (int i = start; i < n; i += 2) {
+      int limb = ((bigEndian[i] & 0xFF) << 8) | (bigEndian[i + 1] & 0xFF);
+      b = ((b << 16) + limb) % FIVE18;
+    }
+    long d = Math.floorMod(b - a, FIVE18);
+    long k = ((d * INV_HI % FIVE18) * (1L << 21) % FIVE18 + d * INV_LO % FIVE18) % FIVE18;
+    return a + TWO18 * k;
   }
 
   /** The 18-digit zero-padded decimal of v, reversed, as a number. */
