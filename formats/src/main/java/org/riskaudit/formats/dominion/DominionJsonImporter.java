@@ -95,7 +95,7 @@ public final class DominionJsonImporter implements CvrImporter {
   private static List<List<Path>> exports(List<Path> inputs) throws IOException {
     List<List<Path>> complete = new ArrayList<>();
     List<Path> loose = new ArrayList<>();
-    for (Path in : inputs) {
+    for (Path in : expandFolderOfExports(inputs)) {
       boolean container =
           Files.isDirectory(in)
               || in.getFileName() != null
@@ -118,6 +118,46 @@ public final class DominionJsonImporter implements CvrImporter {
       out.add(loose);
     }
     out.addAll(complete);
+    return out;
+  }
+
+  /**
+   * A folder with no JSON files of its own but with sub-folders or zips (for example the
+   * generator's {@code dominion-json/} with one export per county) stands for its children.
+   */
+  private static List<Path> expandFolderOfExports(List<Path> inputs) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path in : inputs) {
+      if (Files.isDirectory(in)) {
+        List<Path> children;
+        try (java.util.stream.Stream<Path> s = Files.list(in)) {
+          children = s.sorted().toList();
+        }
+        boolean ownJson =
+            children.stream()
+                .anyMatch(
+                    p ->
+                        p.getFileName()
+                            .toString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .endsWith(".json"));
+        List<Path> nested =
+            children.stream()
+                .filter(
+                    p ->
+                        Files.isDirectory(p)
+                            || p.getFileName()
+                                .toString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(".zip"))
+                .toList();
+        if (!ownJson && !nested.isEmpty()) {
+          out.addAll(nested);
+          continue;
+        }
+      }
+      out.add(in);
+    }
     return out;
   }
 

@@ -106,6 +106,34 @@ class ElectionGeneratorTest {
   }
 
   @Test
+  void aFolderOfCountyExportsImportsAsOneExportPerCounty(@TempDir Path dir) throws IOException {
+    new ElectionGenerator(ELECTION, options(0, Map.of(), 0, false), "E").write(dir);
+    Map<String, Long> cards = new HashMap<>();
+    CvrImportResult r =
+        new DominionJsonImporter()
+            .read(
+                List.of(dir.resolve("dominion-json")),
+                c -> cards.merge(c.location().county(), 1L, Long::sum));
+    assertThat(r.hasErrors()).as(r.problems().toString()).isFalse();
+    assertThat(cards).containsEntry("Alpha", 4_040L).containsEntry("Beta County", 1_010L);
+  }
+
+  @Test
+  void parallelJsonImportDeliversTheSameCardsInTheSameOrderAsOneThread(@TempDir Path dir)
+      throws IOException {
+    new ElectionGenerator(ELECTION, options(0.02, Map.of(), 0.01, false), "E").write(dir);
+    List<org.riskaudit.core.card.Cvr> one = new java.util.ArrayList<>();
+    List<org.riskaudit.core.card.Cvr> four = new java.util.ArrayList<>();
+    new DominionJsonImporter()
+        .withThreads(1)
+        .read(List.of(dir.resolve("dominion-json/Alpha")), one::add);
+    new DominionJsonImporter()
+        .withThreads(4)
+        .read(List.of(dir.resolve("dominion-json/Alpha")), four::add);
+    assertThat(one).hasSizeGreaterThan(3_900).isEqualTo(four);
+  }
+
+  @Test
   void sameSeedWritesTheSameBytes(@TempDir Path dir) throws IOException {
     GeneratorOptions o = options(0.01, Map.of("Beta County", 0.1), 0.001, false);
     new ElectionGenerator(ELECTION, o, "E").write(dir.resolve("a"));
