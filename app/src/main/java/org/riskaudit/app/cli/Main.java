@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       TicketsCommand.class,
       RetrievalCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      CvrsCommand.class
     })
 public final class Main implements Runnable {
 

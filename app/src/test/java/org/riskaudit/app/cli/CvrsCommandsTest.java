@@ -1,0 +1,104 @@
+package org.riskaudit.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.riskaudit.testing.SharedData;
+
+class CvrsCommandsTest {
+
+  @Test
+  void checkFindsTheOnePhantomInArlosUnitTestCvrs(@TempDir Path dir) throws Exception {
+    Path cvrs = SharedData.require("arlo-fixtures-dominion-csv/unit-test-cvrs/arlo_TEST_CVRS.csv");
+    Path manifest =
+        SharedData.require(
+            "arlo-fixtures-dominion-csv/unit-test-cvrs/arlo_manifest_for_TEST_CVRS.csv");
+    CliRunner tally = CliRunner.run("cvrs", "tally", cvrs.toString(), "--county", "J1", "--json");
+    assertThat(tally.exit()).as(tally.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(tally.out());
+    assertThat(t.get("cards").asInt()).isEqualTo(14);
+    // Results matching the CVRs' own tabulation, so only the phantom remains.
+    StringBuilder results = new StringBuilder("county,contest,choice,votes\n");
+    for (JsonNode c : t.get("contests")) {
+      c.get("votes")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  results
+                      .append("J1,")
+                      .append(c.get("contest").asText())
+                      .append(',')
+                      .append(e.getKey())
+                      .append(',')
+                      .append(e.getValue().asLong())
+                      .append('\n'));
+    }
+    Path r = dir.resolve("results.csv");
+    Files.writeString(r, results.toString());
+    CliRunner check =
+        CliRunner.run(
+            "cvrs",
+            "check",
+            cvrs.toString(),
+            "--county",
+            "J1",
+            "--manifest",
+            manifest.toString(),
+            "--results",
+            r.toString(),
+            "--json");
+    JsonNode o = new ObjectMapper().readTree(check.out());
+    assertThat(o.get("phantoms").asInt()).isEqualTo(1);
+    assertThat(o.get("manifestCards").asInt()).isEqualTo(15);
+    assertThat(check.exit()).isEqualTo(1);
+    assertThat(o.toString()).contains("manifest 6 cards, 5 CVRs placed");
+  }
+
+  @Test
+  void anAttackThatChangesCvrsAndResultsAlikeStillReconcilesSoOnlyPaperCanRevealIt(
+      @TempDir Path dir) {
+    CliRunner gen =
+        CliRunner.run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--cards",
+            "3000",
+            "--counties",
+            "2",
+            "--seed",
+            "3",
+            "--format",
+            "json",
+            "--attack",
+            "County 1=0.4");
+    assertThat(gen.exit()).as(gen.err()).isZero();
+    CliRunner check =
+        CliRunner.run(
+            "cvrs",
+            "check",
+            dir.resolve("dominion-json").toString(),
+            "--manifest",
+            dir.resolve("ballot-manifest.csv").toString(),
+            "--results",
+            dir.resolve("reported-results.csv").toString());
+    // The attack changes the CVRs and the reported results alike, so they reconcile: only the
+    // paper can reveal it. That is exactly why the audit samples paper.
+    assertThat(check.exit()).as(check.out() + check.err()).isZero();
+    assertThat(check.out()).contains("Everything reconciles.");
+  }
+
+  @Test
+  void anUnknownFormatIsRefusedNamingTheAllowedOnes(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("x.csv");
+    Files.writeString(f, "a,b\n");
+    CliRunner r = CliRunner.run("cvrs", "tally", f.toString(), "--format", "ess9");
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains("unknown CVR format 'ess9'").contains("dominion-json");
+  }
+}

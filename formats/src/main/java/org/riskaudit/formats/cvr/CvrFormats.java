@@ -1,0 +1,75 @@
+package org.riskaudit.formats.cvr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.riskaudit.formats.dominion.DominionCsvImporter;
+import org.riskaudit.formats.dominion.DominionJsonImporter;
+
+/** The CVR formats RiskAudit reads, by name or recognised from the files themselves. */
+public final class CvrFormats {
+  private CvrFormats() {}
+
+  /** Format names accepted by {@code --format}. */
+  public static final List<String> NAMES = List.of("auto", "dominion-json", "dominion-csv");
+
+  /** The importer for a format name ("auto" recognises it from {@code inputs}). */
+  public static CvrImporter forName(String name, List<Path> inputs, String county)
+      throws IOException {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("auto")) {
+      n = detect(inputs);
+    }
+    return switch (n) {
+      case "dominion-json" ->
+          county == null
+              ? new DominionJsonImporter()
+              : new DominionJsonImporter().withCounty(county);
+      case "dominion-csv" ->
+          county == null ? new DominionCsvImporter() : new DominionCsvImporter().withCounty(county);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown CVR format '" + name + "'; use one of " + String.join(", ", NAMES));
+    };
+  }
+
+  /**
+   * Recognises the format: zips and folders with .json files, or .json files, are Dominion JSON;
+   * .csv files whose first line is a Dominion CVR export's election row are Dominion CSV.
+   */
+  public static String detect(List<Path> inputs) throws IOException {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("no CVR files given");
+    }
+    Path p = inputs.get(0);
+    if (!Files.exists(p)) {
+      throw new IllegalArgumentException("CVR input " + p + " does not exist");
+    }
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (Files.isDirectory(p)) {
+      try (Stream<Path> s = Files.walk(p, 3)) {
+        List<String> names =
+            s.map(x -> x.getFileName().toString().toLowerCase(Locale.ROOT)).toList();
+        if (names.stream().anyMatch(x -> x.endsWith(".json") || x.endsWith(".zip"))) {
+          return "dominion-json";
+        }
+        if (names.stream().anyMatch(x -> x.endsWith(".csv"))) {
+          return "dominion-csv";
+        }
+      }
+    } else if (name.endsWith(".json") || name.endsWith(".zip")) {
+      return "dominion-json";
+    } else if (name.endsWith(".csv")) {
+      return "dominion-csv";
+    }
+    throw new IllegalArgumentException(
+        "cannot tell the CVR format of "
+            + p
+            + "; give --format (one of "
+            + String.join(", ", NAMES)
+            + ")");
+  }
+}
