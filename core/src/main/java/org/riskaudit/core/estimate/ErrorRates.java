@@ -45,13 +45,15 @@ public record ErrorRates(double o1, double o2, double u1, double u2) {
   }
 
   /**
-   * The discrepancy pattern of "random vote errors" in a two-candidate contest (winner w, loser l,
-   * every card a valid vote for one of them, reported winner share (1 + v)/2): a fraction {@code r}
-   * of the cards have their CVR vote reassigned to the other outcome, i.e. the CVR shows the other
-   * candidate than the paper. A CVR vote for w whose paper says l overstates the assorter by 1
-   * (A(c) - A(b) = 1 - 0, a two-vote overstatement); a CVR vote for l whose paper says w
-   * understates it by 1. With the CVR shares fixed this gives o2 = r (1 + v)/2, u2 = r (1 - v)/2,
-   * o1 = u1 = 0 (SHANGRLA 2020, section 3.2: overstatement w = A(c) - A(b)).
+   * The discrepancy pattern of "random vote errors" in a two-candidate contest (winner w, loser l;
+   * every CVR a valid vote for one of them, reported winner share (1 + v)/2): a fraction {@code r}
+   * of the cards have their vote reassigned to a uniformly chosen other outcome, where the outcomes
+   * are w, l and "no valid vote", so the CVR and the paper (MVR) disagree. With the plurality
+   * assorter A = 1, 0, 1/2 for w, l, no vote and overstatement A(c) - A(b) (SHANGRLA 2020, section
+   * 3.2): a CVR vote for w whose paper shows l is a two-vote overstatement (1 - 0), one whose paper
+   * shows no vote a one-vote overstatement (1 - 1/2); a CVR vote for l whose paper shows w a
+   * two-vote understatement, no vote a one-vote understatement. Hence o1 = o2 = r (1 + v)/4 and u1
+   * = u2 = r (1 - v)/4.
    */
   public static ErrorRates randomVoteErrors(double r, double margin) {
     if (!(r >= 0 && r <= 1)) {
@@ -60,7 +62,9 @@ public record ErrorRates(double o1, double o2, double u1, double u2) {
     if (!(margin > 0 && margin <= 1)) {
       throw new IllegalArgumentException("the diluted margin must be in (0, 1], got " + margin);
     }
-    return new ErrorRates(0, r * (1 + margin) / 2, 0, r * (1 - margin) / 2);
+    double over = r * (1 + margin) / 4;
+    double under = r * (1 - margin) / 4;
+    return new ErrorRates(over, over, under, under);
   }
 
   /** The rate of cards with no discrepancy. */

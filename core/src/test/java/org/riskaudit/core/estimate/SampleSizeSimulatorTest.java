@@ -118,11 +118,16 @@ class SampleSizeSimulatorTest {
   }
 
   @Test
-  void randomVoteErrorsSplitIntoTwoVoteOverAndUnderstatementsByTheReportedShares() {
+  void randomVoteErrorsSplitEvenlyIntoOneAndTwoVoteDiscrepanciesByTheReportedShares() {
     ErrorRates r = ErrorRates.randomVoteErrors(0.001, 0.02);
-    assertThat(r.o2() + r.u2()).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-15));
-    assertThat(r.o2() - r.u2()).isCloseTo(0.001 * 0.02, org.assertj.core.data.Offset.offset(1e-15));
-    assertThat(r.o1()).isZero();
+    assertThat(r.o1() + r.o2() + r.u1() + r.u2())
+        .isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(r.o2())
+        .isEqualTo(r.o1())
+        .isCloseTo(0.001 * 1.02 / 4, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(r.u2())
+        .isEqualTo(r.u1())
+        .isCloseTo(0.001 * 0.98 / 4, org.assertj.core.data.Offset.offset(1e-15));
     assertThatThrownBy(() -> new ErrorRates(0.6, 0.6, 0, 0))
         .hasMessageContaining("add up to at most 1");
   }
