@@ -14,7 +14,8 @@ public final class CvrFormats {
   private CvrFormats() {}
 
   /** Format names accepted by {@code --format}. */
-  public static final List<String> NAMES = List.of("auto", "dominion-json", "dominion-csv");
+  public static final List<String> NAMES =
+      List.of("auto", "dominion-json", "dominion-csv", "ess", "clearballot");
 
   /** The importer for a format name ("auto" recognises it from {@code inputs}). */
   public static CvrImporter forName(String name, List<Path> inputs, String county)
@@ -63,6 +64,16 @@ public final class CvrFormats {
     } else if (name.endsWith(".json") || name.endsWith(".zip")) {
       return "dominion-json";
     } else if (name.endsWith(".csv")) {
+      String first;
+      try (Stream<String> lines = Files.lines(p, java.nio.charset.StandardCharsets.UTF_8)) {
+        first = lines.findFirst().orElse("").replace("\uFEFF", "");
+      }
+      if (first.startsWith("RowNumber,BoxID")) {
+        return "clearballot";
+      }
+      if (first.startsWith("Cast Vote Record,") || first.startsWith("Ballots")) {
+        return "ess";
+      }
       return "dominion-csv";
     }
     throw new IllegalArgumentException(
