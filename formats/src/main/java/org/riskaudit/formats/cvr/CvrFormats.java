@@ -15,7 +15,7 @@ public final class CvrFormats {
 
   /** Format names accepted by {@code --format}. */
   public static final List<String> NAMES =
-      List.of("auto", "dominion-json", "dominion-csv", "ess", "clearballot");
+      List.of("auto", "dominion-json", "dominion-csv", "ess", "clearballot", "nist");
 
   /** The importer for a format name ("auto" recognises it from {@code inputs}). */
   public static CvrImporter forName(String name, List<Path> inputs, String county)
@@ -35,6 +35,13 @@ public final class CvrFormats {
           throw new IllegalArgumentException(
               "unknown CVR format '" + name + "'; use one of " + String.join(", ", NAMES));
     };
+  }
+
+  private static boolean isNistReport(Path p) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(p)) {
+      String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+      return head.contains("\"CVR.") || head.contains("CastVoteRecordReport");
+    }
   }
 
   /**
@@ -61,6 +68,8 @@ public final class CvrFormats {
           return "dominion-csv";
         }
       }
+    } else if (name.endsWith(".json") && isNistReport(p)) {
+      return "nist";
     } else if (name.endsWith(".json") || name.endsWith(".zip")) {
       return "dominion-json";
     } else if (name.endsWith(".csv")) {
