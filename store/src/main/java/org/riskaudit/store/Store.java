@@ -130,8 +130,9 @@ public final class Store implements AutoCloseable {
   /**
    * Records an interpretation together with its log entry in one transaction; when this returns
    * {@link WriteResult.Written} the transaction is committed (SQLite synchronous=FULL, PostgreSQL
-   * default synchronous_commit). Refused: the audit is not in a round, the card was not drawn, or
-   * the revision is not exactly one more than the card's latest in this round.
+   * default synchronous_commit). Refused: the audit is not in a round or full hand count, the card
+   * was not drawn (rounds only), or the revision is not exactly one more than the card's latest in
+   * this round.
    */
   public WriteResult recordInterpretation(InterpretationRow row) {
     return jdbi.inTransaction(
@@ -149,7 +150,8 @@ public final class Store implements AutoCloseable {
                     + stage
                     + "). Draw a sample first ('riskaudit audit draw').");
           }
-          if (rounds.timesDrawn(row.auditId(), row.cardId(), row.roundNo()) == 0) {
+          if (stage == AuditStage.ROUND_IN_PROGRESS
+              && rounds.timesDrawn(row.auditId(), row.cardId(), row.roundNo()) == 0) {
             return new WriteResult.Refused(
                 "Card '"
                     + row.cardId()
