@@ -9,7 +9,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.riskaudit.core.audit.AuditCommand;
 import org.riskaudit.core.audit.AuditStage;
+import org.riskaudit.core.audit.AuditState;
+import org.riskaudit.core.audit.Lifecycle;
+import org.riskaudit.core.audit.Outcome;
 import org.riskaudit.core.audit.log.ChainBreak;
 import org.riskaudit.core.audit.log.HashChain;
 import org.riskaudit.core.audit.log.LogEntry;
@@ -195,7 +199,27 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * Applies a lifecycle command to a stored audit (docs/lifecycle.md): on acceptance the new stage,
+   * seed or round row and a log entry are committed together; on refusal nothing is written. Draw
+   * rows of a new round are inserted after an accepted {@code StartRound}.
+   */
+  public Outcome advance(String auditId, AuditCommand command, String actor, String details) {
+    return jdbi.inTransaction(
+        h -> LifecycleStore.advance(h, clock, auditId, command, actor, details));
+  }
+
+  /** The lifecycle state of a stored audit, as {@link Lifecycle} sees it. */
+  public AuditState state(String auditId) {
+    return jdbi.withHandle(h -> LifecycleStore.load(h, auditId));
+  }
+
   private LogEntry append(Handle h, String auditId, String actor, String action, String details) {
+    return append(h, clock, auditId, actor, action, details);
+  }
+
+  static LogEntry append(
+      Handle h, Clock clock, String auditId, String actor, String action, String details) {
     LogDao dao = h.attach(LogDao.class);
     LogEntry entry = HashChain.append(dao.last(auditId), clock, actor, action, details);
     dao.insert(auditId, entry);

@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.riskaudit.core.audit.AuditCommand;
 import org.riskaudit.core.audit.AuditStage;
+import org.riskaudit.core.audit.AuditState;
 import org.riskaudit.core.audit.AuditType;
+import org.riskaudit.core.audit.Outcome;
+import org.riskaudit.core.audit.Seed;
 import org.riskaudit.core.card.Cvr;
 import org.riskaudit.store.Rows.ContestRole;
 import org.riskaudit.store.Rows.ContestRow;
@@ -207,6 +212,44 @@ abstract class StoreContractTest {
       // consistency: each interpretation and its log entry were committed together
       assertThat(s.logEntries("crash")).hasSize(stored.size());
       assertThat(s.verifyLog("crash")).isEmpty();
+    }
+  }
+
+  @Test
+  void theStoredLifecycleRefusesOutOfOrderCommandsAndLogsAcceptedOnes() {
+    try (Store s = store()) {
+      s.audits().insertAudit(Fixtures.audit("life"));
+      Seed seed = new Seed("12345678901234567890");
+      assertThat(s.advance("life", new AuditCommand.SetSeed(seed), "sos", ""))
+          .isInstanceOfSatisfying(
+              Outcome.Refused.class,
+              r -> assertThat(r.message()).contains("inputs are not committed"));
+      assertThat(s.advance("life", new AuditCommand.CommitInputs(), "sos", "3 files"))
+          .isInstanceOf(Outcome.Accepted.class);
+      assertThat(s.advance("life", new AuditCommand.SetSeed(seed), "sos", ""))
+          .isInstanceOf(Outcome.Accepted.class);
+      assertThat(
+              s.advance(
+                  "life", new AuditCommand.SetSeed(new Seed("99999999999999999999")), "x", ""))
+          .isInstanceOfSatisfying(
+              Outcome.Refused.class,
+              r -> assertThat(r.message()).contains("Cannot change the seed"));
+      assertThat(s.advance("life", new AuditCommand.ImportInput("late.csv"), "x", ""))
+          .isInstanceOf(Outcome.Refused.class);
+      assertThat(s.advance("life", new AuditCommand.StartRound(Set.of()), "sos", "round 1"))
+          .isInstanceOf(Outcome.Accepted.class);
+      s.rounds().insertDraw(new DrawRow("life", 1, "Question 1", "card-1", "0001", 1, 1));
+      AuditState state = s.state("life");
+      assertThat(state.stage()).isEqualTo(AuditStage.ROUND_IN_PROGRESS);
+      assertThat(state.seed()).contains(seed);
+      assertThat(state.round()).isEqualTo(1);
+      assertThat(state.drawnCards()).containsExactly("card-1");
+      assertThat(s.audits().audit("life").orElseThrow().seed()).isEqualTo(seed.digits());
+      assertThat(s.logEntries("life"))
+          .extracting(e -> e.action())
+          .containsExactly("commit", "seed", "draw");
+      assertThat(s.logEntries("life").get(1).details()).isEqualTo("seed 12345678901234567890");
+      assertThat(s.verifyLog("life")).isEmpty();
     }
   }
 
