@@ -1,0 +1,141 @@
+package org.riskaudit.store;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.riskaudit.core.card.CardLocation;
+import org.riskaudit.core.card.Cvr;
+
+/** Bulk storage of cast vote records in the compact encoding of {@link VoteCodec}. */
+public final class CardStore {
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  CardStore(Jdbi jdbi, Dialect dialect) {
+    this.jdbi = jdbi;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Stores all cards in one transaction (all or nothing) with the fastest method of the database.
+   *
+   * @return the number of cards stored
+   */
+  public long load(String auditId, Iterator<Cvr> cards) {
+    try (Handle h = jdbi.open()) {
+      dialect.beforeBulk(h);
+      try {
+        return h.inTransaction(
+            tx -> {
+              VoteCodec codec = VoteCodec.of(dictionary(tx, auditId));
+              Iterator<EncodedCard> encoded =
+                  new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                      return cards.hasNext();
+                    }
+
+                    @Override
+                    public EncodedCard next() {
+                      Cvr c = cards.next();
+                      CardLocation l = c.location();
+                      return new EncodedCard(
+                          l.county(),
+                          l.tabulator(),
+                          l.batch(),
+                          l.position(),
+                          c.imprintedId(),
+                          c.ballotStyle(),
+                          c.precinct(),
+                          codec.encode(c.contests()));
+                    }
+                  };
+              long n = dialect.insertCards(tx, auditId, encoded);
+              var batch =
+                  tx.prepareBatch(
+                      "INSERT INTO vote_code (audit_id, contest_code, choice_code, name)"
+                          + " VALUES (?, ?, ?, ?)");
+              for (VoteCodec.Entry e : codec.newEntries()) {
+                batch.add(auditId, e.contestCode(), e.choiceCode(), e.name());
+              }
+              if (batch.size() > 0) {
+                batch.execute();
+              }
+              return n;
+            });
+      } finally {
+        dialect.afterBulk(h);
+      }
+    }
+  }
+
+  public long count(String auditId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM cvr WHERE audit_id = :a")
+                .bind("a", auditId)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** The card at a location, decoded. */
+  public Optional<Cvr> find(String auditId, CardLocation at) {
+    return jdbi.withHandle(
+        h -> {
+          VoteCodec codec = VoteCodec.of(dictionary(h, auditId));
+          return h.createQuery(
+                  "SELECT imprinted_id, ballot_style, precinct, votes FROM cvr WHERE audit_id = :a"
+                      + " AND county = :c AND tabulator = :t AND batch = :b AND position = :p")
+              .bind("a", auditId)
+              .bind("c", at.county())
+              .bind("t", at.tabulator())
+              .bind("b", at.batch())
+              .bind("p", at.position())
+              .map(
+                  (rs, ctx) ->
+                      new Cvr(
+                          at,
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          codec.decode(rs.getString(4))))
+              .findOne();
+        });
+  }
+
+  /** Streams every card of an audit in location order to {@code sink}, decoded. */
+  public void forEach(String auditId, Consumer<Cvr> sink) {
+    // in a transaction so that PostgreSQL honours the fetch size (cursor) instead of buffering
+    jdbi.useTransaction(
+        h -> {
+          VoteCodec codec = VoteCodec.of(dictionary(h, auditId));
+          h.createQuery(
+                  "SELECT county, tabulator, batch, position, imprinted_id, ballot_style,"
+                      + " precinct, votes FROM cvr WHERE audit_id = :a"
+                      + " ORDER BY county, tabulator, batch, position")
+              .bind("a", auditId)
+              .setFetchSize(10_000)
+              .map(
+                  (rs, ctx) ->
+                      new Cvr(
+                          new CardLocation(
+                              rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                          rs.getString(5),
+                          rs.getString(6),
+                          rs.getString(7),
+                          codec.decode(rs.getString(8))))
+              .useStream(s -> s.forEach(sink));
+        });
+  }
+
+  private static List<VoteCodec.Entry> dictionary(Handle h, String auditId) {
+    return h.createQuery(
+            "SELECT contest_code, choice_code, name FROM vote_code WHERE audit_id = :a")
+        .bind("a", auditId)
+        .map((rs, ctx) -> new VoteCodec.Entry(rs.getInt(1), rs.getInt(2), rs.getString(3)))
+        .list();
+  }
+}

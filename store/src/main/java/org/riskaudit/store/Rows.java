@@ -1,0 +1,110 @@
+package org.riskaudit.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import org.riskaudit.core.audit.AuditStage;
+import org.riskaudit.core.audit.AuditType;
+
+/** The stored rows, one record per table: plain values, no behaviour (docs/store.md). */
+public final class Rows {
+  private Rows() {}
+
+  /** An audit: its lifecycle stage, risk limit, seed once set, and free-form settings text. */
+  public record AuditRow(
+      String auditId,
+      String name,
+      AuditStage stage,
+      BigDecimal riskLimit,
+      String seed,
+      String settings,
+      Instant createdAt) {
+    public AuditRow {
+      Objects.requireNonNull(auditId, "auditId");
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(riskLimit, "riskLimit");
+      settings = settings == null ? "" : settings;
+    }
+  }
+
+  /** A county taking part, with its audit type. */
+  public record CountyRow(String auditId, String county, AuditType auditType) {}
+
+  /** Whether a contest is targeted (must meet the risk limit) or measured opportunistically. */
+  public enum ContestRole {
+    TARGETED,
+    OPPORTUNISTIC
+  }
+
+  /** A contest of the audit. */
+  public record ContestRow(
+      String auditId, String contest, ContestRole role, AuditType auditType, int winners) {}
+
+  /** A committed input file and its SHA-256. */
+  public record InputFileRow(
+      String auditId,
+      String county,
+      String name,
+      String kind,
+      String sha256,
+      long sizeBytes,
+      Instant importedAt) {
+    public InputFileRow {
+      if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException(
+            "sha256 of '" + name + "' must be 64 lowercase hex digits, got " + sha256);
+      }
+    }
+  }
+
+  /** One batch of a ballot manifest. */
+  public record ManifestBatchRow(
+      String auditId, String county, String tabulator, String batch, int cards, String container) {}
+
+  /** A reported vote total for one choice in one county. */
+  public record ReportedResultRow(
+      String auditId, String county, String contest, String choice, long votes) {}
+
+  /** A round of the audit. */
+  public record RoundRow(String auditId, int roundNo, Instant startedAt, Instant endedAt) {}
+
+  /** A card drawn for a contest in a round. */
+  public record DrawRow(
+      String auditId,
+      int roundNo,
+      String contest,
+      String cardId,
+      String ticket,
+      int generation,
+      int multiplicity) {}
+
+  /** What an audit board saw on a card (status FOUND, NOT_FOUND or NO_CONSENSUS). */
+  public record InterpretationRow(
+      String auditId,
+      int roundNo,
+      String cardId,
+      int revision,
+      String status,
+      String votes,
+      String recordedBy,
+      Instant recordedAt) {
+    public InterpretationRow {
+      if (revision < 1) {
+        throw new IllegalArgumentException("revision must be at least 1, got " + revision);
+      }
+    }
+  }
+
+  /** One person's sign-off of a round for a county. */
+  public record SignOffRow(
+      String auditId, int roundNo, String county, String person, Instant signedAt) {}
+
+  /** The measured risk of one assertion after a round. */
+  public record RiskMeasurementRow(
+      String auditId,
+      int roundNo,
+      String contest,
+      String assertion,
+      int sampleSize,
+      double pValue) {}
+}
