@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       TicketsCommand.class,
       RetrievalCommand.class,
       GenerateCommand.class,
-      CvrsCommand.class
+      CvrsCommand.class,
+      CalcCommand.class
     })
 public final class Main implements Runnable {
 
