@@ -83,6 +83,7 @@ public final class EfficiencyReport {
               v, floor, def, over, km, over <= 2.0 ? "MET" : "MISSED"));
     }
     out.append('\n');
+    double[] targetMeans = new double[2];
     for (double rate : new double[] {0.001, 0.005}) {
       out.append(
           String.format(
