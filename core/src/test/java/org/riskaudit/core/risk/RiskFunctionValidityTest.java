@@ -143,11 +143,12 @@ class RiskFunctionValidityTest {
     SplittableRandom r = new SplittableRandom(13);
     int confirmed = 0;
     for (int run = 0; run < RUNS; run++) {
-      double logP = 0;
-      for (int i = 0; i < 2000; i++) {
-        double t = r.nextInt(100) < 20 ? 0.25 : 0.0;
-        logP += Math.log1p(-1 / u) - Math.log1p(-t);
-        if (Math.exp(logP) <= ALPHA) {
+      double[] taints = new double[2000];
+      for (int i = 0; i < taints.length; i++) {
+        taints[i] = r.nextInt(100) < 20 ? 0.25 : 0.0;
+      }
+      for (double p : Macro.pValueHistory(u, taints)) {
+        if (p <= ALPHA) {
           confirmed++;
           break;
         }
@@ -158,6 +159,22 @@ class RiskFunctionValidityTest {
     assertThat(Macro.pValue(u, 0.0, 0.0, 0.0))
         .isCloseTo(Math.pow(1 - 1 / u, 3), org.assertj.core.api.Assertions.within(1e-12));
     assertThat(Macro.pValue(u, 0.25, 0.0, 0.0)).isEqualTo(1.0);
+  }
+
+  @Test
+  void oneAuditPooledCardsConfirmATiedOutcomeAtMostAlphaOfTheTime() {
+    // Every card is in one pool whose reported mean is 0.55 (margin 0.1), so each card's "CVR"
+    // value is 0.55 (ONEAudit, Stark 2023); on paper the contest is tied, half 1 and half 0.
+    double v = 0.1;
+    org.riskaudit.core.assorter.ComparisonAssorter b =
+        new org.riskaudit.core.assorter.ComparisonAssorter(1.0, v);
+    double[] pop = new double[2000];
+    for (int i = 0; i < pop.length; i++) {
+      pop[i] = b.value(0.55, i % 2 == 0 ? 1.0 : 0.0);
+    }
+    LongFunction<RiskFunction> f = n -> RiskMethods.comparisonDefault(v, n);
+    assertThat(confirmationRate(f, pop, true, 3000, 15)).isLessThanOrEqualTo(LIMIT);
+    assertThat(confirmationRate(f, pop, false, 0, 16)).isLessThanOrEqualTo(LIMIT);
   }
 
   @Test
