@@ -33,7 +33,7 @@ public final class CvrsTallyCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "auto",
-      description = "auto, dominion-json, dominion-csv, ess, clearballot or nist (JSON)")
+      description = "auto, dominion-json, dominion-csv, ess, clearballot, nist (JSON) or hart")
   String format;
 
   @Option(names = "--county", description = "county name (default: from the export or file name)")

@@ -15,7 +15,7 @@ public final class CvrFormats {
 
   /** Format names accepted by {@code --format}. */
   public static final List<String> NAMES =
-      List.of("auto", "dominion-json", "dominion-csv", "ess", "clearballot", "nist");
+      List.of("auto", "dominion-json", "dominion-csv", "ess", "clearballot", "nist", "hart");
 
   /** The importer for a format name ("auto" recognises it from {@code inputs}). */
   public static CvrImporter forName(String name, List<Path> inputs, String county)
@@ -35,6 +35,24 @@ public final class CvrFormats {
           throw new IllegalArgumentException(
               "unknown CVR format '" + name + "'; use one of " + String.join(", ", NAMES));
     };
+  }
+
+  private static boolean zipHoldsXml(Path p) throws IOException {
+    try (java.util.zip.ZipInputStream z =
+        new java.util.zip.ZipInputStream(Files.newInputStream(p))) {
+      for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+        String n = e.getName().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".json")) {
+          return false;
+        }
+        if (n.endsWith(".xml") || n.endsWith(".zip")) {
+          return true;
+        }
+      }
+    } catch (java.util.zip.ZipException e) {
+      return false;
+    }
+    return false;
   }
 
   private static boolean isNistReport(Path p) throws IOException {
@@ -61,6 +79,9 @@ public final class CvrFormats {
       try (Stream<Path> s = Files.walk(p, 3)) {
         List<String> names =
             s.map(x -> x.getFileName().toString().toLowerCase(Locale.ROOT)).toList();
+        if (names.stream().anyMatch(x -> x.endsWith(".xml"))) {
+          return "hart";
+        }
         if (names.stream().anyMatch(x -> x.endsWith(".json") || x.endsWith(".zip"))) {
           return "dominion-json";
         }
@@ -70,7 +91,11 @@ public final class CvrFormats {
       }
     } else if (name.endsWith(".json") && isNistReport(p)) {
       return "nist";
-    } else if (name.endsWith(".json") || name.endsWith(".zip")) {
+    } else if (name.endsWith(".xml")) {
+      return "hart";
+    } else if (name.endsWith(".zip")) {
+      return zipHoldsXml(p) ? "hart" : "dominion-json";
+    } else if (name.endsWith(".json")) {
       return "dominion-json";
     } else if (name.endsWith(".csv")) {
       String first;
