@@ -33,7 +33,7 @@ public final class CvrsTallyCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "auto",
-      description = "auto, dominion-json, dominion-csv, ess, clearballot, nist (JSON) or hart")
+      description = "auto, dominion-json, dominion-csv, ess, clearballot, nist, nist-xml or hart")
   String format;
 
   @Option(names = "--county", description = "county name (default: from the export or file name)")

@@ -15,7 +15,15 @@ public final class CvrFormats {
 
   /** Format names accepted by {@code --format}. */
   public static final List<String> NAMES =
-      List.of("auto", "dominion-json", "dominion-csv", "ess", "clearballot", "nist", "hart");
+      List.of(
+          "auto",
+          "dominion-json",
+          "dominion-csv",
+          "ess",
+          "clearballot",
+          "nist",
+          "nist-xml",
+          "hart");
 
   /** The importer for a format name ("auto" recognises it from {@code inputs}). */
   public static CvrImporter forName(String name, List<Path> inputs, String county)
@@ -92,7 +100,7 @@ public final class CvrFormats {
     } else if (name.endsWith(".json") && isNistReport(p)) {
       return "nist";
     } else if (name.endsWith(".xml")) {
-      return "hart";
+      return isNistReport(p) ? "nist-xml" : "hart";
     } else if (name.endsWith(".zip")) {
       return zipHoldsXml(p) ? "hart" : "dominion-json";
     } else if (name.endsWith(".json")) {
