@@ -44,6 +44,20 @@ public final class Main implements Runnable {
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return 2;
         });
+    // Expected failures (bad values found while working, unreadable files) end in one line on
+    // stderr and exit code 1; a stack trace is never the answer to a user's mistake.
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          if (ex instanceof IllegalArgumentException
+              || ex instanceof IllegalStateException
+              || ex instanceof java.io.IOException
+              || ex instanceof java.io.UncheckedIOException) {
+            c.getErr().println("riskaudit: " + ex.getMessage());
+            c.getErr().flush();
+            return 1;
+          }
+          throw ex;
+        });
     return cl;
   }
 

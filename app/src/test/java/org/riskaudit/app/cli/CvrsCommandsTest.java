@@ -101,4 +101,30 @@ class CvrsCommandsTest {
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("unknown CVR format 'ess9'").contains("dominion-json");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "other-vendor-cvrs/clearballot/arlo_CLEARBALLOT_CVRS.csv, clearballot, 14",
+    "nist-cvr-cdf/hiltonroscoe/example_2.json, nist, 6",
+    "nist-cvr-cdf/usnistgov/example_1.xml, nist-xml, 6",
+    "other-vendor-cvrs/hart/test_Hart_CVR_1.xml, hart, 1",
+    "arlo-fixtures-dominion-csv/unit-test-cvrs/arlo_TEST_CVRS.csv, dominion-csv, 14"
+  })
+  void everyFormatIsRecognisedAndTalliedThroughTheCommand(String file, String format, int cards)
+      throws Exception {
+    java.nio.file.Path p = SharedData.require(file);
+    CliRunner r = CliRunner.run("cvrs", "tally", p.toString(), "--county", "C", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(r.out());
+    assertThat(o.get("format").asText()).isEqualTo(format);
+    assertThat(o.get("cards").asInt()).isEqualTo(cards);
+  }
+
+  @Test
+  void aMissingInputIsOneLineNotAStackTrace() {
+    CliRunner r = CliRunner.run("cvrs", "tally", "/nonexistent/cvrs.csv");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("riskaudit: CVR input /nonexistent/cvrs.csv does not exist");
+    assertThat(r.err()).doesNotContain("at org.");
+  }
 }

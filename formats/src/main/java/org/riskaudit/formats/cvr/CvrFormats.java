@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.riskaudit.formats.clearballot.ClearBallotImporter;
 import org.riskaudit.formats.dominion.DominionCsvImporter;
 import org.riskaudit.formats.dominion.DominionJsonImporter;
+import org.riskaudit.formats.ess.EssImporter;
+import org.riskaudit.formats.hart.HartImporter;
+import org.riskaudit.formats.nist.NistJsonImporter;
+import org.riskaudit.formats.nist.NistXmlImporter;
 
 /** The CVR formats RiskAudit reads, by name or recognised from the files themselves. */
 public final class CvrFormats {
@@ -39,6 +44,14 @@ public final class CvrFormats {
               : new DominionJsonImporter().withCounty(county);
       case "dominion-csv" ->
           county == null ? new DominionCsvImporter() : new DominionCsvImporter().withCounty(county);
+      case "ess" -> county == null ? new EssImporter() : new EssImporter().withCounty(county);
+      case "clearballot" ->
+          county == null ? new ClearBallotImporter() : new ClearBallotImporter().withCounty(county);
+      case "nist" ->
+          county == null ? new NistJsonImporter() : new NistJsonImporter().withCounty(county);
+      case "nist-xml" ->
+          county == null ? new NistXmlImporter() : new NistXmlImporter().withCounty(county);
+      case "hart" -> county == null ? new HartImporter() : new HartImporter().withCounty(county);
       default ->
           throw new IllegalArgumentException(
               "unknown CVR format '" + name + "'; use one of " + String.join(", ", NAMES));
