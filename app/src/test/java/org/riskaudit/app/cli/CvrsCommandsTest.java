@@ -127,4 +127,33 @@ class CvrsCommandsTest {
     assertThat(r.err()).startsWith("riskaudit: CVR input /nonexistent/cvrs.csv does not exist");
     assertThat(r.err()).doesNotContain("at org.");
   }
+
+  @Test
+  void aGeneratedCsvElectionReconcilesWithItsOwnManifestAndResults(@TempDir Path dir) {
+    CliRunner gen =
+        CliRunner.run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--cards",
+            "3000",
+            "--counties",
+            "2",
+            "--seed",
+            "5",
+            "--format",
+            "csv");
+    assertThat(gen.exit()).as(gen.err()).isZero();
+    CliRunner check =
+        CliRunner.run(
+            "cvrs",
+            "check",
+            dir.resolve("dominion-csv").toString(),
+            "--manifest",
+            dir.resolve("ballot-manifest.csv").toString(),
+            "--results",
+            dir.resolve("reported-results.csv").toString());
+    assertThat(check.exit()).as(check.out() + check.err()).isZero();
+    assertThat(check.out()).contains("3,000 placed, 0 phantoms");
+  }
 }

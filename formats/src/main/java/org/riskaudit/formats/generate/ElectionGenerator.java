@@ -97,9 +97,13 @@ public final class ElectionGenerator {
     return new Summary(cards, cvrs, missing, altered, results.size(), batches);
   }
 
-  /** File-system-safe form of a county name. */
+  /**
+   * The county name as a file name: readable and round-tripping through the importers, which name a
+   * county after its file ("San Luis Obispo.csv" -> "San Luis Obispo"); only characters that file
+   * systems reject are replaced.
+   */
   public static String fileName(String county) {
-    return county.replaceAll("[^A-Za-z0-9._-]+", "_");
+    return county.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]+", "_");
   }
 
   private CountyResult county(Path out, int index) {

@@ -53,7 +53,7 @@ class ElectionGeneratorTest {
         .containsEntry("No", 2_500L);
     assertThat(json.tally("Question 1").blanks()).isEqualTo(40);
     Tabulator csv = new Tabulator();
-    new DominionCsvImporter().read(List.of(dir.resolve("dominion-csv/Beta_County.csv")), csv);
+    new DominionCsvImporter().read(List.of(dir.resolve("dominion-csv/Beta County.csv")), csv);
     assertThat(csv.tally("Question 1").votes())
         .containsEntry("Yes", 600L)
         .containsEntry("No", 400L);
@@ -93,7 +93,7 @@ class ElectionGeneratorTest {
             .read(
                 List.of(
                     dir.resolve("dominion-json/Alpha.zip"),
-                    dir.resolve("dominion-json/Beta_County.zip")),
+                    dir.resolve("dominion-json/Beta County.zip")),
                 c ->
                     byCounty
                         .computeIfAbsent(c.location().county(), k -> new Tabulator())
@@ -143,7 +143,7 @@ class ElectionGeneratorTest {
             "reported-results.csv",
             "ballot-manifest.csv",
             "dominion-csv/Alpha.csv",
-            "paper/Beta_County.csv",
+            "paper/Beta County.csv",
             "dominion-json/Alpha/CvrExport_3.json")) {
       assertThat(Files.mismatch(dir.resolve("a").resolve(f), dir.resolve("b").resolve(f)))
           .as(f)
