@@ -10,13 +10,29 @@ import org.riskaudit.formats.cvr.CvrFormats;
 import org.riskaudit.formats.cvr.CvrImportResult;
 import org.riskaudit.formats.cvr.CvrImporter;
 
-/** Reads CVR inputs with progress on a terminal (stderr, at most once a second). */
+/**
+ * The CVR inputs shared by the {@code cvrs} commands (a picocli mixin), read with progress on a
+ * terminal (stderr, at most once a second).
+ */
 final class CvrInput {
-  private CvrInput() {}
+  @picocli.CommandLine.Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "CVR files, folders or zips")
+  List<Path> paths;
 
-  static CvrImportResult read(
-      List<Path> paths, String format, String county, Consumer<Cvr> sink, PrintWriter err)
-      throws IOException {
+  @picocli.CommandLine.Option(
+      names = "--format",
+      defaultValue = "auto",
+      description = "auto, dominion-json, dominion-csv, ess, clearballot, nist, nist-xml or hart")
+  String format;
+
+  @picocli.CommandLine.Option(
+      names = "--county",
+      description = "county name (default: from the export or file name)")
+  String county;
+
+  CvrImportResult read(Consumer<Cvr> sink, PrintWriter err) throws IOException {
     CvrImporter importer = CvrFormats.forName(format, paths, county);
     boolean terminal = System.console() != null;
     long[] count = {0};

@@ -19,7 +19,6 @@ import org.riskaudit.formats.results.ReportedResultsParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code riskaudit cvrs check}: the reconciliation report, before any sampling. */
@@ -34,8 +33,7 @@ import picocli.CommandLine.Spec;
 public final class CvrsCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "CVR files, folders or zips")
-  List<Path> paths;
+  @picocli.CommandLine.Mixin CvrInput input;
 
   @Option(
       names = "--manifest",
@@ -54,15 +52,6 @@ public final class CvrsCheckCommand implements Callable<Integer> {
       description = "contest name for a one-contest wide results file (county,yes,no,...)")
   String wideContest;
 
-  @Option(
-      names = "--format",
-      defaultValue = "auto",
-      description = "auto, dominion-json, dominion-csv, ess, clearballot, nist, nist-xml or hart")
-  String format;
-
-  @Option(names = "--county", description = "county name (default: from the export or file name)")
-  String county;
-
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -71,8 +60,8 @@ public final class CvrsCheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ManifestParseResult m =
-        manifests.size() == 1 && county != null
-            ? ManifestParser.withHeader(county).parse(manifests.get(0))
+        manifests.size() == 1 && input.county != null
+            ? ManifestParser.withHeader(input.county).parse(manifests.get(0))
             : manifests.size() == 1
                 ? ManifestParser.withHeader(ManifestParser.countyFromFileName(manifests.get(0)))
                     .parse(manifests.get(0))
@@ -87,7 +76,7 @@ public final class CvrsCheckCommand implements Callable<Integer> {
       return 3;
     }
     Reconciler rec = new Reconciler(m.manifest());
-    CvrImportResult r = CvrInput.read(paths, format, county, rec, err);
+    CvrImportResult r = input.read(rec, err);
     inputProblems.addAll(r.problems());
     Reconciliation report = rec.report(rr.results(), r.contests());
     if (json) {

@@ -2,7 +2,6 @@ package org.riskaudit.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.riskaudit.formats.cvr.CvrImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code riskaudit cvrs tally}: cards read, per-contest tallies and problems. */
@@ -27,17 +25,7 @@ import picocli.CommandLine.Spec;
 public final class CvrsTallyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "CVR files, folders or zips")
-  List<Path> paths;
-
-  @Option(
-      names = "--format",
-      defaultValue = "auto",
-      description = "auto, dominion-json, dominion-csv, ess, clearballot, nist, nist-xml or hart")
-  String format;
-
-  @Option(names = "--county", description = "county name (default: from the export or file name)")
-  String county;
+  @picocli.CommandLine.Mixin CvrInput input;
 
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
@@ -47,7 +35,7 @@ public final class CvrsTallyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Tabulator t = new Tabulator();
-    CvrImportResult r = CvrInput.read(paths, format, county, t, err);
+    CvrImportResult r = input.read(t, err);
     Tabulator defined = Tabulator.forContests(r.contests());
     defined.merge(t);
     if (json) {
