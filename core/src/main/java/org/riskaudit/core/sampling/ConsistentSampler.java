@@ -1,6 +1,5 @@
 package org.riskaudit.core.sampling;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,10 +106,5 @@ public final class ConsistentSampler {
       }
     }
     return out;
-  }
-
-  /** The integer value of a decimal fraction's digits, for tests and tools. */
-  static BigInteger digits(String fraction) {
-    return new BigInteger(fraction.substring(2));
   }
 }
