@@ -66,6 +66,26 @@ public final class HartImporter implements CvrImporter {
 
   @Override
   public CvrImportResult read(List<Path> inputs, Consumer<Cvr> sink) throws IOException {
+    try {
+      return readAll(inputs, sink);
+    } catch (IllegalArgumentException e) {
+      // A value a record refuses (a blank contest name, a position below 1): the export is
+      // unusable.
+      return new CvrImportResult(
+          format(),
+          List.of(),
+          0,
+          List.of(
+              ImportProblem.error(
+                  "(inputs)",
+                  0,
+                  "",
+                  "the export has an invalid value: " + e.getMessage(),
+                  "Export the CVRs again from Verity.")));
+    }
+  }
+
+  private CvrImportResult readAll(List<Path> inputs, Consumer<Cvr> sink) throws IOException {
     List<ImportProblem> problems = new ArrayList<>();
     Map<String, Scanned> scanned = new HashMap<>();
     List<Path> cvrInputs = new ArrayList<>();

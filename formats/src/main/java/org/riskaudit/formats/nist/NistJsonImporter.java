@@ -96,6 +96,15 @@ public final class NistJsonImporter implements CvrImporter {
                 "",
                 "the file is not valid JSON: " + e.getOriginalMessage(),
                 "Export the CVR report again; it may be truncated."));
+      } catch (IllegalArgumentException e) {
+        // A value a record refuses (a blank contest name, for example): the file is unusable.
+        problems.add(
+            ImportProblem.error(
+                file,
+                0,
+                "",
+                "the report has an invalid value: " + e.getMessage(),
+                "Export the CVR report again from the voting system."));
       }
     }
     return new CvrImportResult(format(), List.copyOf(defs.values()), cards, problems);
@@ -131,6 +140,9 @@ public final class NistJsonImporter implements CvrImporter {
                 sel.put(id, name);
               }
               String cid = c.path("@id").asText();
+              if (cid.isBlank()) {
+                throw new IllegalArgumentException("a Contest has no @id (ObjectId)");
+              }
               out.put(
                   cid,
                   new ContestInfo(

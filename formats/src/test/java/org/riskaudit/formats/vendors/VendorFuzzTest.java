@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.riskaudit.formats.clearballot.ClearBallotImporter;
 import org.riskaudit.formats.ess.EssImporter;
+import org.riskaudit.formats.hart.HartImporter;
 import org.riskaudit.formats.manifest.ManifestParser;
+import org.riskaudit.formats.nist.NistJsonImporter;
+import org.riskaudit.formats.nist.NistXmlImporter;
 import org.riskaudit.formats.results.ReportedResultsParser;
 import org.riskaudit.testing.SharedData;
 
@@ -39,7 +42,7 @@ class VendorFuzzTest {
   }
 
   @Test
-  void mutatedClearBallotEssManifestAndResultsFilesNeverThrow(@TempDir Path dir) throws Exception {
+  void mutatedVendorManifestAndResultsFilesNeverThrow(@TempDir Path dir) throws Exception {
     String cb =
         Files.readString(
             SharedData.require("other-vendor-cvrs/clearballot/arlo_CLEARBALLOT_CVRS.csv"));
@@ -47,6 +50,11 @@ class VendorFuzzTest {
     String essCvr = Files.readString(ess.resolve("arlo_ESS_CVR.csv"));
     String essBallots = Files.readString(ess.resolve("arlo_ESS_BALLOTS_1.csv"));
     String manifest = Files.readString(ess.resolve("arlo_ess_manifest.csv"));
+    String nistJson =
+        Files.readString(SharedData.require("nist-cvr-cdf/hiltonroscoe/example_2.json"));
+    String nistXml = Files.readString(SharedData.require("nist-cvr-cdf/usnistgov/example_1.xml"));
+    String hartXml =
+        Files.readString(SharedData.require("other-vendor-cvrs/hart/test_Hart_CVR_1.xml"));
     SplittableRandom r = new SplittableRandom(20261123);
     for (int i = 0; i < CASES; i++) {
       Path a =
@@ -60,6 +68,15 @@ class VendorFuzzTest {
           .doesNotThrowAnyException();
       assertThatCode(() -> ManifestParser.withHeader("J").parse(m)).doesNotThrowAnyException();
       assertThatCode(() -> ReportedResultsParser.parse(m, "Q")).doesNotThrowAnyException();
+      Path nj = Files.writeString(dir.resolve("n" + i + ".json"), mutate(nistJson, r));
+      Path nx = Files.writeString(dir.resolve("n" + i + ".xml"), mutate(nistXml, r));
+      Path hx = Files.writeString(dir.resolve("h" + i + ".xml"), mutate(hartXml, r));
+      assertThatCode(() -> new NistJsonImporter().read(List.of(nj), x -> {}))
+          .doesNotThrowAnyException();
+      assertThatCode(() -> new NistXmlImporter().read(List.of(nx), x -> {}))
+          .doesNotThrowAnyException();
+      assertThatCode(() -> new HartImporter().read(List.of(hx), x -> {}))
+          .doesNotThrowAnyException();
     }
   }
 }
