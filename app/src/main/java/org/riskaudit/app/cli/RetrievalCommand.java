@@ -98,7 +98,8 @@ public final class RetrievalCommand implements Callable<Integer> {
     }
     BallotManifest manifest = parsed.manifest();
     List<Draw> draws =
-        new SampleSelector(seed, manifest).draw(l -> true, already, count, !withoutReplacement);
+        new SampleSelector(seed, manifest)
+            .draw(SampleSelector.ALL_CARDS, already, count, !withoutReplacement);
     List<SelectedCard> cards = SelectedCard.union(Map.of("sample", draws));
     List<RetrievalRow> rows = RetrievalList.build(cards, manifest, boards, seed, l -> true);
     Files.createDirectories(out);

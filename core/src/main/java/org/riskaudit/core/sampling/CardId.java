@@ -19,6 +19,11 @@ public final class CardId {
     return escape(county) + '/' + escape(tabulator) + '/' + escape(batch) + '/' + position;
   }
 
+  /** The id up to and including the slash before the position: {@code county/tabulator/batch/}. */
+  public static String prefix(String county, String tabulator, String batch) {
+    return escape(county) + '/' + escape(tabulator) + '/' + escape(batch) + '/';
+  }
+
   static String escape(String part) {
     if (part.indexOf('%') < 0 && part.indexOf('/') < 0) {
       return part;

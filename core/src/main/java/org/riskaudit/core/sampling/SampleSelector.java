@@ -21,6 +21,9 @@ import org.riskaudit.core.manifest.ManifestBatch;
  * predicate: the cards whose CVR holds the contest, plus every phantom.
  */
 public final class SampleSelector {
+  /** The population of every manifest card (lets selection skip the per-card test). */
+  public static final Predicate<CardLocation> ALL_CARDS = l -> true;
+
   /** Extra candidates kept so that a tie in the 18-digit key cannot change the order. */
   private static final int TIE_MARGIN = 16;
 
@@ -92,17 +95,27 @@ public final class SampleSelector {
     int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batches.size()));
     Comparator<Candidate> byKey =
         Comparator.comparingLong(Candidate::key).thenComparing(Candidate::id);
+    // Split the batches into parts of about equal numbers of cards (batches vary a lot in size).
+    int[] bounds = new int[parts + 1];
+    long total = manifest.totalCards();
+    long running = 0;
+    int part = 1;
+    for (int i = 0; i < batches.size() && part < parts; i++) {
+      running += batches.get(i).cards();
+      if (running >= total * part / parts) {
+        bounds[part++] = i + 1;
+      }
+    }
+    for (; part <= parts; part++) {
+      bounds[part] = batches.size();
+    }
     List<Candidate> merged =
         java.util.stream.IntStream.range(0, parts)
             .parallel()
             .mapToObj(
-                part ->
+                k ->
                     smallestIn(
-                        batches.subList(
-                            batches.size() * part / parts, batches.size() * (part + 1) / parts),
-                        inPopulation,
-                        keep,
-                        byKey))
+                        batches.subList(bounds[k], bounds[k + 1]), inPopulation, keep, byKey))
             .flatMap(List::stream)
             .sorted(byKey)
             .toList();
@@ -117,19 +130,26 @@ public final class SampleSelector {
       Comparator<Candidate> byKey) {
     TicketKey keys = new TicketKey(seed);
     PriorityQueue<Candidate> worstFirst = new PriorityQueue<>(byKey.reversed());
+    boolean everyCard = inPopulation == ALL_CARDS;
     for (ManifestBatch b : batches) {
+      byte[] prefix =
+          CardId.prefix(b.county(), b.tabulator(), b.batch())
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       for (int p = 1; p <= b.cards(); p++) {
-        CardLocation loc = location(b, p);
-        if (!inPopulation.test(loc)) {
+        if (!everyCard && !inPopulation.test(location(b, p))) {
           continue;
         }
-        String id = CardId.of(loc);
-        long key = keys.firstKey(id);
-        if (worstFirst.size() < keep) {
-          worstFirst.add(new Candidate(key, loc, id));
-        } else if (key < worstFirst.peek().key) {
-          worstFirst.poll();
-          worstFirst.add(new Candidate(key, loc, id));
+        long key = keys.firstKey(prefix, p);
+        if (worstFirst.size() < keep || key < worstFirst.peek().key) {
+          CardLocation loc = location(b, p);
+          Candidate c = new Candidate(key, loc, CardId.of(loc));
+          if (worstFirst.size() >= keep) {
+            if (byKey.compare(c, worstFirst.peek()) >= 0) {
+              continue;
+            }
+            worstFirst.poll();
+          }
+          worstFirst.add(c);
         }
       }
     }

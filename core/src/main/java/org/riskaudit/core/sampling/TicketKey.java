@@ -32,6 +32,27 @@ public final class TicketKey {
     return reverse18(mod1e18(d));
   }
 
+  /**
+   * The key of the card id {@code prefix + position} (prefix already UTF-8 encoded, for example
+   * "Alpine/T1/B2/"), without building the id string: the hot path of sample selection.
+   */
+  public long firstKey(byte[] prefix, int position) {
+    digest.update(seedHashBytes);
+    digest.update(prefix);
+    int len = 0;
+    for (int p = position; p > 0; p /= 10) {
+      len++;
+    }
+    len = Math.max(len, 1);
+    for (int i = len - 1, p = position; i >= 0; i--, p /= 10) {
+      digits[i] = (byte) ('0' + p % 10);
+    }
+    digest.update(digits, 0, len);
+    return reverse18(mod1e18(digest.digest()));
+  }
+
+  private final byte[] digits = new byte[11];
+
   private static final long FIVE18 = 3_814_697_265_625L; // 5^18 < 2^42
   private static final long TWO18 = 1L << 18;
   // The inverse of 2^18 modulo 5^18, split in 21-bit halves so every product fits in a long.

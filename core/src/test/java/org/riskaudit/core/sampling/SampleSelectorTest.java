@@ -43,6 +43,7 @@ class SampleSelectorTest {
       List<Draw> draws = s.draw(l -> true, 0, 60, wr);
       assertThat(draws).extracting(Draw::ticket).isEqualTo(reference);
       assertThat(draws).extracting(Draw::number).startsWith(1, 2, 3);
+      assertThat(s.draw(SampleSelector.ALL_CARDS, 0, 60, wr)).isEqualTo(draws);
     }
   }
 

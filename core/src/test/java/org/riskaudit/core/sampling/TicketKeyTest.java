@@ -30,4 +30,15 @@ class TicketKeyTest {
   void reversingPadsToEighteenDigits() {
     assertThat(TicketKey.reverse18(12)).isEqualTo(210_000_000_000_000_000L);
   }
+
+  @Property(tries = 300)
+  void thePrefixAndPositionFormGivesTheSameKeyAsTheWholeId(
+      @ForAll @StringLength(max = 20) String batch,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 2_000_000) int position) {
+    TicketKey k = new TicketKey("12345678901234567890");
+    byte[] prefix =
+        CardId.prefix("Alpine", "T1", batch).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(k.firstKey(prefix, position))
+        .isEqualTo(k.firstKey(CardId.of("Alpine", "T1", batch, position)));
+  }
 }
