@@ -62,31 +62,9 @@ class CvrsCommandsTest {
   @Test
   void anAttackThatChangesCvrsAndResultsAlikeStillReconcilesSoOnlyPaperCanRevealIt(
       @TempDir Path dir) {
-    CliRunner gen =
-        CliRunner.run(
-            "generate",
-            "--out",
-            dir.toString(),
-            "--cards",
-            "3000",
-            "--counties",
-            "2",
-            "--seed",
-            "3",
-            "--format",
-            "json",
-            "--attack",
-            "County 1=0.4");
-    assertThat(gen.exit()).as(gen.err()).isZero();
     CliRunner check =
-        CliRunner.run(
-            "cvrs",
-            "check",
-            dir.resolve("dominion-json").toString(),
-            "--manifest",
-            dir.resolve("ballot-manifest.csv").toString(),
-            "--results",
-            dir.resolve("reported-results.csv").toString());
+        generateAndCheck(
+            dir, "dominion-json", "--seed", "3", "--format", "json", "--attack", "County 1=0.4");
     // The attack changes the CVRs and the reported results alike, so they reconcile: only the
     // paper can reveal it. That is exactly why the audit samples paper.
     assertThat(check.exit()).as(check.out() + check.err()).isZero();
@@ -130,30 +108,27 @@ class CvrsCommandsTest {
 
   @Test
   void aGeneratedCsvElectionReconcilesWithItsOwnManifestAndResults(@TempDir Path dir) {
-    CliRunner gen =
-        CliRunner.run(
-            "generate",
-            "--out",
-            dir.toString(),
-            "--cards",
-            "3000",
-            "--counties",
-            "2",
-            "--seed",
-            "5",
-            "--format",
-            "csv");
-    assertThat(gen.exit()).as(gen.err()).isZero();
-    CliRunner check =
-        CliRunner.run(
-            "cvrs",
-            "check",
-            dir.resolve("dominion-csv").toString(),
-            "--manifest",
-            dir.resolve("ballot-manifest.csv").toString(),
-            "--results",
-            dir.resolve("reported-results.csv").toString());
+    CliRunner check = generateAndCheck(dir, "dominion-csv", "--seed", "5", "--format", "csv");
     assertThat(check.exit()).as(check.out() + check.err()).isZero();
     assertThat(check.out()).contains("3,000 placed, 0 phantoms");
+  }
+
+  /** Generates a 2-county, 3,000-card election into dir and reconciles one of its exports. */
+  static CliRunner generateAndCheck(Path dir, String export, String... generateArgs) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "generate", "--out", dir.toString(), "--cards", "3000", "--counties", "2"));
+    args.addAll(java.util.List.of(generateArgs));
+    CliRunner gen = CliRunner.run(args.toArray(String[]::new));
+    assertThat(gen.exit()).as(gen.err()).isZero();
+    return CliRunner.run(
+        "cvrs",
+        "check",
+        dir.resolve(export).toString(),
+        "--manifest",
+        dir.resolve("ballot-manifest.csv").toString(),
+        "--results",
+        dir.resolve("reported-results.csv").toString());
   }
 }
