@@ -50,10 +50,7 @@ class EndToEndAuditSimulationTest {
           CardLocation l = new CardLocation(county, "T1", "B" + b, p);
           boolean yes = r.nextDouble() < 0.42;
           ContestVote truth = ContestVote.of(yes ? "Yes" : "No");
-          boolean shifted = yes && r.nextDouble() < attack;
-          cvrs.put(
-              CardId.of(l),
-              new Cvr(l, "", "", "", Map.of("Q1", shifted ? ContestVote.of("No") : truth)));
+          cvrs.put(CardId.of(l), new Cvr(l, "", "", "", Map.of("Q1", truth)));
           paper.put(CardId.of(l), truth);
         }
       }
