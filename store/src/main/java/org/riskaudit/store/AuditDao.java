@@ -53,13 +53,16 @@ public interface AuditDao {
   List<CountyRow> counties(@Bind("auditId") String auditId);
 
   @SqlUpdate(
-      "INSERT INTO contest (audit_id, contest, role, audit_type, winners)"
-          + " VALUES (:auditId, :contest, :role, :auditType, :winners)"
+      "INSERT INTO contest (audit_id, contest, role, audit_type, winners, rule, share)"
+          + " VALUES (:auditId, :contest, :role, :auditType, :winners, :rule, :share)"
           + " ON CONFLICT (audit_id, contest) DO UPDATE SET role = excluded.role,"
-          + " audit_type = excluded.audit_type, winners = excluded.winners")
+          + " audit_type = excluded.audit_type, winners = excluded.winners,"
+          + " rule = excluded.rule, share = excluded.share")
   void upsertContest(@BindMethods ContestRow row);
 
-  @SqlQuery("SELECT * FROM contest WHERE audit_id = :auditId ORDER BY contest")
+  @SqlQuery(
+      "SELECT audit_id, contest, role, audit_type, winners, rule, share FROM contest"
+          + " WHERE audit_id = :auditId ORDER BY contest")
   List<ContestRow> contests(@Bind("auditId") String auditId);
 
   @SqlUpdate(
@@ -90,4 +93,15 @@ public interface AuditDao {
   @SqlQuery(
       "SELECT * FROM reported_result WHERE audit_id = :auditId ORDER BY county, contest, choice")
   List<ReportedResultRow> reportedResults(@Bind("auditId") String auditId);
+
+  @SqlUpdate("DELETE FROM manifest_batch WHERE audit_id = :auditId AND county = :county")
+  int deleteManifest(@Bind("auditId") String auditId, @Bind("county") String county);
+
+  @SqlUpdate("DELETE FROM reported_result WHERE audit_id = :auditId AND county = :county")
+  int deleteReportedResults(@Bind("auditId") String auditId, @Bind("county") String county);
+
+  @SqlUpdate(
+      "DELETE FROM input_file WHERE audit_id = :auditId AND county = :county AND kind = :kind")
+  int deleteInputFiles(
+      @Bind("auditId") String auditId, @Bind("county") String county, @Bind("kind") String kind);
 }

@@ -106,6 +106,68 @@ public final class CardStore {
         });
   }
 
+  /** Deletes the cards of one county (before its CVRs are imported again); returns how many. */
+  public long deleteCounty(String auditId, String county) {
+    return jdbi.withHandle(
+        h ->
+            (long)
+                h.createUpdate("DELETE FROM cvr WHERE audit_id = :a AND county = :c")
+                    .bind("a", auditId)
+                    .bind("c", county)
+                    .execute());
+  }
+
+  /** Cards per county. */
+  public java.util.Map<String, Long> countByCounty(String auditId) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT county, COUNT(*) FROM cvr WHERE audit_id = :a GROUP BY county")
+                .bind("a", auditId)
+                .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2)))
+                .list());
+    return out;
+  }
+
+  /** The cards at these locations that have a CVR, decoded, keyed by location (one connection). */
+  public java.util.Map<CardLocation, Cvr> findAll(
+      String auditId, java.util.Collection<CardLocation> at) {
+    java.util.Map<CardLocation, Cvr> out = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h -> {
+          VoteCodec codec = VoteCodec.of(dictionary(h, auditId));
+          try (java.sql.PreparedStatement q =
+              h.getConnection()
+                  .prepareStatement(
+                      "SELECT imprinted_id, ballot_style, precinct, votes FROM cvr WHERE"
+                          + " audit_id = ? AND county = ? AND tabulator = ? AND batch = ? AND"
+                          + " position = ?")) {
+            for (CardLocation l : at) {
+              q.setString(1, auditId);
+              q.setString(2, l.county());
+              q.setString(3, l.tabulator());
+              q.setString(4, l.batch());
+              q.setInt(5, l.position());
+              try (var rs = q.executeQuery()) {
+                if (rs.next()) {
+                  out.put(
+                      l,
+                      new Cvr(
+                          l,
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          codec.decode(rs.getString(4))));
+                }
+              }
+            }
+          } catch (java.sql.SQLException e) {
+            throw new StoreException("reading the CVRs of the sampled cards failed", e);
+          }
+        });
+    return out;
+  }
+
   /** Streams every card of an audit in location order to {@code sink}, decoded. */
   public void forEach(String auditId, Consumer<Cvr> sink) {
     // in a transaction so that PostgreSQL honours the fetch size (cursor) instead of buffering

@@ -48,9 +48,8 @@ final class LifecycleStore {
     Map<String, Integer> revisions = new HashMap<>();
     h.createQuery(
             "SELECT card_id, MAX(revision) FROM interpretation WHERE audit_id = :a"
-                + " AND round_no = :r GROUP BY card_id")
+                + " GROUP BY card_id")
         .bind("a", auditId)
-        .bind("r", round)
         .map((rs, ctx) -> revisions.put(rs.getString(1), rs.getInt(2)))
         .list();
     Set<String> signed =
@@ -81,6 +80,12 @@ final class LifecycleStore {
     if (command instanceof AuditCommand.StartRound) {
       h.attach(RoundDao.class)
           .insertRound(new RoundRow(auditId, after.round(), clock.instant(), null));
+    }
+    if (command instanceof AuditCommand.SignOff so) {
+      h.attach(RoundDao.class)
+          .insertSignOff(
+              new Rows.SignOffRow(
+                  auditId, after.round(), so.county(), so.person(), clock.instant()));
     }
     if (command instanceof AuditCommand.EndRound) {
       h.attach(RoundDao.class)

@@ -34,12 +34,19 @@ public interface RoundDao {
   List<RoundRow> rounds(@Bind("auditId") String auditId);
 
   @SqlUpdate(
-      "INSERT INTO draw (audit_id, round_no, contest, card_id, ticket, generation, multiplicity)"
-          + " VALUES (:auditId, :roundNo, :contest, :cardId, :ticket, :generation, :multiplicity)")
+      "INSERT INTO draw (audit_id, round_no, contest, draw_no, card_id, ticket, generation,"
+          + " multiplicity) VALUES (:auditId, :roundNo, :contest, :drawNo, :cardId, :ticket,"
+          + " :generation, :multiplicity)")
   void insertDraw(@BindMethods DrawRow row);
 
-  @SqlQuery("SELECT * FROM draw WHERE audit_id = :auditId ORDER BY round_no, ticket, contest")
+  @SqlQuery(
+      "SELECT audit_id, round_no, contest, draw_no, card_id, ticket, generation, multiplicity"
+          + " FROM draw WHERE audit_id = :auditId ORDER BY contest, draw_no, round_no, card_id")
   List<DrawRow> draws(@Bind("auditId") String auditId);
+
+  @SqlQuery(
+      "SELECT COALESCE(MAX(draw_no), 0) FROM draw WHERE audit_id = :auditId AND contest = :contest")
+  int lastDrawNo(@Bind("auditId") String auditId, @Bind("contest") String contest);
 
   @SqlQuery(
       "SELECT COUNT(*) FROM draw WHERE audit_id = :auditId AND card_id = :cardId"
@@ -53,11 +60,18 @@ public interface RoundDao {
           + " :votes, :recordedBy, :recordedAt)")
   void insertInterpretation(@BindMethods InterpretationRow row);
 
+  /** The card's latest revision over all rounds: a card is interpreted once, then revised. */
   @SqlQuery(
-      "SELECT MAX(revision) FROM interpretation WHERE audit_id = :auditId AND round_no = :roundNo"
-          + " AND card_id = :cardId")
-  Optional<Integer> latestRevision(
-      @Bind("auditId") String auditId, @Bind("roundNo") int roundNo, @Bind("cardId") String cardId);
+      "SELECT MAX(revision) FROM interpretation WHERE audit_id = :auditId AND card_id = :cardId")
+  Optional<Integer> latestRevision(@Bind("auditId") String auditId, @Bind("cardId") String cardId);
+
+  /** The latest revision of every interpreted card. */
+  @SqlQuery(
+      "SELECT i.* FROM interpretation i JOIN (SELECT card_id, MAX(revision) AS r FROM"
+          + " interpretation WHERE audit_id = :auditId GROUP BY card_id) m"
+          + " ON i.card_id = m.card_id AND i.revision = m.r WHERE i.audit_id = :auditId"
+          + " ORDER BY i.card_id")
+  List<InterpretationRow> latestInterpretations(@Bind("auditId") String auditId);
 
   @SqlQuery(
       "SELECT * FROM interpretation WHERE audit_id = :auditId"
@@ -66,7 +80,8 @@ public interface RoundDao {
 
   @SqlUpdate(
       "INSERT INTO sign_off (audit_id, round_no, county, person, signed_at)"
-          + " VALUES (:auditId, :roundNo, :county, :person, :signedAt)")
+          + " VALUES (:auditId, :roundNo, :county, :person, :signedAt)"
+          + " ON CONFLICT (audit_id, round_no, county, person) DO NOTHING")
   void insertSignOff(@BindMethods SignOffRow row);
 
   @SqlQuery("SELECT * FROM sign_off WHERE audit_id = :auditId ORDER BY round_no, county, person")

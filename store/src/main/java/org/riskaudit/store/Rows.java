@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 import org.riskaudit.core.audit.AuditStage;
 import org.riskaudit.core.audit.AuditType;
+import org.riskaudit.core.audit.ContestRole;
+import org.riskaudit.core.contest.ContestRule;
 
 /** The stored rows, one record per table: plain values, no behaviour (docs/store.md). */
 public final class Rows {
@@ -30,15 +32,55 @@ public final class Rows {
   /** A county taking part, with its audit type. */
   public record CountyRow(String auditId, String county, AuditType auditType) {}
 
-  /** Whether a contest is targeted (must meet the risk limit) or measured opportunistically. */
-  public enum ContestRole {
-    TARGETED,
-    OPPORTUNISTIC
-  }
-
-  /** A contest of the audit. */
+  /**
+   * A contest of the audit: its role (targeted or opportunistic), audit type, rule, number of
+   * winners and the winning share (exact decimal text, 0.5 unless a supermajority).
+   */
   public record ContestRow(
-      String auditId, String contest, ContestRole role, AuditType auditType, int winners) {}
+      String auditId,
+      String contest,
+      ContestRole role,
+      AuditType auditType,
+      int winners,
+      ContestRule rule,
+      String share) {}
+
+  /** A contest as a CVR export defines it: Vote For and the number of ranks (0 unless RCV). */
+  public record ContestDefinitionRow(String auditId, String contest, int voteFor, int ranks) {}
+
+  /**
+   * Votes per choice of one contest in one county from a source: {@code cvr} (the independent
+   * tabulation of the committed CVRs) or {@code pool} (the sum of a ONEAudit county's batch
+   * totals).
+   */
+  public record TallyRow(
+      String auditId, String source, String county, String contest, String choice, long votes) {}
+
+  /** A reported vote total of one choice in one batch (ONEAudit pools). */
+  public record BatchResultRow(
+      String auditId,
+      String county,
+      String tabulator,
+      String batch,
+      String contest,
+      String choice,
+      long votes) {}
+
+  /** Hand-counted votes of one choice on one tally sheet of a batch (full hand count). */
+  public record HandTallyRow(
+      String auditId,
+      String county,
+      String tabulator,
+      String batch,
+      String contest,
+      String choice,
+      int sheet,
+      long votes,
+      String recordedBy,
+      Instant recordedAt) {}
+
+  /** A document kept with the audit (the reconciliation report at commit, ...). */
+  public record DocumentRow(String auditId, String name, String content, Instant createdAt) {}
 
   /** A committed input file and its SHA-256. */
   public record InputFileRow(
@@ -68,11 +110,16 @@ public final class Rows {
   /** A round of the audit. */
   public record RoundRow(String auditId, int roundNo, Instant startedAt, Instant endedAt) {}
 
-  /** A card drawn for a contest in a round. */
+  /**
+   * A card drawn for a contest in a round: its draw number in the contest's ticket stream, the
+   * full-precision ticket number and generation, and how many draws of all contests the card
+   * answers.
+   */
   public record DrawRow(
       String auditId,
       int roundNo,
       String contest,
+      int drawNo,
       String cardId,
       String ticket,
       int generation,

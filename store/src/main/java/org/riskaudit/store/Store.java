@@ -116,6 +116,74 @@ public final class Store implements AutoCloseable {
     return new CardStore(jdbi, dialect);
   }
 
+  /** Contest definitions, tallies, batch totals and documents. */
+  public InputDao inputs() {
+    return jdbi.onDemand(InputDao.class);
+  }
+
+  /** Hand-counted batch tallies. */
+  public HandTallyDao handTallies() {
+    return jdbi.onDemand(HandTallyDao.class);
+  }
+
+  /**
+   * Records the tally sheets of a full hand count with one log entry, in one transaction; refused
+   * unless the audit is in its full hand count, or when a sheet of a batch and contest was already
+   * recorded (a sheet is entered once; a correction is a new sheet).
+   */
+  public WriteResult recordHandTallies(
+      String auditId, List<Rows.HandTallyRow> rows, String actor, String details) {
+    return jdbi.inTransaction(
+        h -> {
+          AuditStage stage =
+              h.attach(AuditDao.class)
+                  .audit(auditId)
+                  .orElseThrow(() -> new StoreException("no audit '" + auditId + "'"))
+                  .stage();
+          if (stage != AuditStage.FULL_HAND_COUNT) {
+            return new WriteResult.Refused(
+                "Cannot record hand-count tallies: the audit is not in a full hand count (stage "
+                    + stage
+                    + "). A full hand count starts when 'riskaudit audit next-round' decides it.");
+          }
+          HandTallyDao dao = h.attach(HandTallyDao.class);
+          java.util.Set<String> sheets = new java.util.HashSet<>();
+          for (Rows.HandTallyRow r : rows) {
+            String key =
+                r.county()
+                    + "/"
+                    + r.tabulator()
+                    + "/"
+                    + r.batch()
+                    + "/"
+                    + r.contest()
+                    + "/"
+                    + r.sheet();
+            if (sheets.add(key)
+                && dao.sheetRows(
+                        auditId, r.county(), r.tabulator(), r.batch(), r.contest(), r.sheet())
+                    > 0) {
+              h.rollback();
+              return new WriteResult.Refused(
+                  "Tally sheet "
+                      + r.sheet()
+                      + " of batch "
+                      + r.county()
+                      + " / "
+                      + r.tabulator()
+                      + " / "
+                      + r.batch()
+                      + " for '"
+                      + r.contest()
+                      + "' is already recorded; enter a correction as a new sheet number.");
+            }
+            dao.insert(r);
+          }
+          append(h, auditId, actor, "hand-tally", details);
+          return new WriteResult.Written();
+        });
+  }
+
   /** Appends an entry to the audit's hash-chained activity log, committed when this returns. */
   public LogEntry log(String auditId, String actor, String action, String details) {
     return jdbi.inTransaction(h -> append(h, auditId, actor, action, details));
@@ -155,16 +223,14 @@ public final class Store implements AutoCloseable {
                     + "). Draw a sample first ('riskaudit audit draw').");
           }
           if (stage == AuditStage.ROUND_IN_PROGRESS
-              && rounds.timesDrawn(row.auditId(), row.cardId(), row.roundNo()) == 0) {
+              && rounds.timesDrawn(row.auditId(), row.cardId(), Integer.MAX_VALUE) == 0) {
             return new WriteResult.Refused(
                 "Card '"
                     + row.cardId()
-                    + "' was not drawn in rounds 1-"
-                    + row.roundNo()
-                    + "; only drawn cards can be recorded. Check the card id against the"
-                    + " retrieval list.");
+                    + "' was not drawn in this audit; only drawn cards can be recorded. Check the"
+                    + " card id against the retrieval list.");
           }
-          int latest = rounds.latestRevision(row.auditId(), row.roundNo(), row.cardId()).orElse(0);
+          int latest = rounds.latestRevision(row.auditId(), row.cardId()).orElse(0);
           if (row.revision() != latest + 1) {
             return new WriteResult.Refused(
                 latest == 0
@@ -173,8 +239,6 @@ public final class Store implements AutoCloseable {
                         + row.cardId()
                         + "' already has revision "
                         + latest
-                        + " in round "
-                        + row.roundNo()
                         + "; to change it, record an explicit revision "
                         + (latest + 1)
                         + ".");

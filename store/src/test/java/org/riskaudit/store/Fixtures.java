@@ -82,7 +82,14 @@ final class Fixtures {
           .rounds()
           .insertDraw(
               new DrawRow(
-                  auditId, 1, "Question 1", "card-" + i, String.format("%020d", i * 7L), i, 1));
+                  auditId,
+                  1,
+                  "Question 1",
+                  i + 1,
+                  "card-" + i,
+                  String.format("%020d", i * 7L),
+                  1,
+                  1));
     }
   }
 }

@@ -15,10 +15,11 @@ import org.riskaudit.core.audit.AuditCommand;
 import org.riskaudit.core.audit.AuditStage;
 import org.riskaudit.core.audit.AuditState;
 import org.riskaudit.core.audit.AuditType;
+import org.riskaudit.core.audit.ContestRole;
 import org.riskaudit.core.audit.Outcome;
 import org.riskaudit.core.audit.Seed;
 import org.riskaudit.core.card.Cvr;
-import org.riskaudit.store.Rows.ContestRole;
+import org.riskaudit.core.contest.ContestRule;
 import org.riskaudit.store.Rows.ContestRow;
 import org.riskaudit.store.Rows.CountyRow;
 import org.riskaudit.store.Rows.DrawRow;
@@ -71,7 +72,14 @@ abstract class StoreContractTest {
           .containsExactly(new CountyRow("rt", "Alameda", AuditType.POLLING));
 
       var contest =
-          new ContestRow("rt", "Question 1", ContestRole.TARGETED, AuditType.COMPARISON, 1);
+          new ContestRow(
+              "rt",
+              "Question 1",
+              ContestRole.TARGETED,
+              AuditType.COMPARISON,
+              1,
+              ContestRule.MAJORITY,
+              "0.5");
       s.audits().upsertContest(contest);
       assertThat(s.audits().contests("rt")).containsExactly(contest);
 
@@ -94,7 +102,7 @@ abstract class StoreContractTest {
       assertThat(s.rounds().endRound(ended)).isEqualTo(1);
       assertThat(s.rounds().rounds("rt")).containsExactly(ended);
 
-      var draw = new DrawRow("rt", 1, "Question 1", "Alameda/T1/B1/3", "0000123", 1, 2);
+      var draw = new DrawRow("rt", 1, "Question 1", 1, "Alameda/T1/B1/3", "0000123", 1, 2);
       s.rounds().insertDraw(draw);
       assertThat(s.rounds().draws("rt")).containsExactly(draw);
 
@@ -137,8 +145,8 @@ abstract class StoreContractTest {
       assertThat(s.recordInterpretation(first))
           .isEqualTo(
               new WriteResult.Refused(
-                  "Card 'card-1' already has revision 1 in round 1; to change it, record an"
-                      + " explicit revision 2."));
+                  "Card 'card-1' already has revision 1; to change it, record an explicit"
+                      + " revision 2."));
       assertThat(s.recordInterpretation(interpretation("rev", "card-1", 2)))
           .isInstanceOf(WriteResult.Written.class);
       assertThat(s.recordInterpretation(interpretation("rev", "card-9", 1)))
@@ -238,7 +246,7 @@ abstract class StoreContractTest {
           .isInstanceOf(Outcome.Refused.class);
       assertThat(s.advance("life", new AuditCommand.StartRound(Set.of()), "sos", "round 1"))
           .isInstanceOf(Outcome.Accepted.class);
-      s.rounds().insertDraw(new DrawRow("life", 1, "Question 1", "card-1", "0001", 1, 1));
+      s.rounds().insertDraw(new DrawRow("life", 1, "Question 1", 1, "card-1", "0001", 1, 1));
       AuditState state = s.state("life");
       assertThat(state.stage()).isEqualTo(AuditStage.ROUND_IN_PROGRESS);
       assertThat(state.seed()).contains(seed);

@@ -23,15 +23,13 @@ public final class Assertions {
     if (contest.rule() == ContestRule.SUPERMAJORITY) {
       String w = winners.get(0);
       SupermajorityAssorter a = new SupermajorityAssorter(w, contest.supermajorityShare());
-      double mean =
-          (contest.votes().get(w) * a.upperBound() + (n - contest.totalVotes()) * 0.5) / n;
-      out.add(new Assertion(contest.name(), a, mean, n));
+      out.add(new Assertion(contest.name(), a, a.meanOfTally(contest.votes(), n), n));
       return List.copyOf(out);
     }
     for (String w : winners) {
       for (String l : contest.losers()) {
-        double mean = 0.5 + (contest.votes().get(w) - contest.votes().get(l)) / (2.0 * n);
-        out.add(new Assertion(contest.name(), new PluralityAssorter(w, l), mean, n));
+        PluralityAssorter a = new PluralityAssorter(w, l);
+        out.add(new Assertion(contest.name(), a, a.meanOfTally(contest.votes(), n), n));
       }
     }
     return List.copyOf(out);

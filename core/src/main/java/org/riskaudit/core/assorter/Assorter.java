@@ -1,5 +1,6 @@
 package org.riskaudit.core.assorter;
 
+import java.util.Map;
 import org.riskaudit.core.card.ContestVote;
 
 /**
@@ -18,4 +19,12 @@ public interface Assorter {
 
   /** A short description for reports, for example "Yes beats No". */
   String describe();
+
+  /**
+   * The mean of this assorter over {@code cards} cards of one contest whose valid votes per choice
+   * are {@code votes} (cards without a valid vote, or without the contest, count 1/2). This is the
+   * reported assorter mean of SHANGRLA 2020 section 2 and the pool mean of ONEAudit (Stark 2023,
+   * section 3) when the tally is a pool's subtotal.
+   */
+  double meanOfTally(Map<String, Long> votes, long cards);
 }

@@ -1,5 +1,6 @@
 package org.riskaudit.core.assorter;
 
+import java.util.Map;
 import java.util.Objects;
 import org.riskaudit.core.card.ContestVote;
 
@@ -30,6 +31,21 @@ public record PluralityAssorter(String winner, String loser) implements Assorter
     int w = vote.votesFor(winner) ? 1 : 0;
     int l = vote.votesFor(loser) ? 1 : 0;
     return (w - l + 1) / 2.0;
+  }
+
+  /** 1/2 + (V_w - V_l) / (2 cards) (SHANGRLA 2020 section 2.1). */
+  @Override
+  public double meanOfTally(Map<String, Long> votes, long cards) {
+    checkCards(cards);
+    long w = votes.getOrDefault(winner, 0L);
+    long l = votes.getOrDefault(loser, 0L);
+    return 0.5 + (w - l) / (2.0 * cards);
+  }
+
+  static void checkCards(long cards) {
+    if (cards < 1) {
+      throw new IllegalArgumentException("a tally's mean needs at least 1 card, got " + cards);
+    }
   }
 
   @Override

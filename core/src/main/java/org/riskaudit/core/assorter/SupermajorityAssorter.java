@@ -1,5 +1,6 @@
 package org.riskaudit.core.assorter;
 
+import java.util.Map;
 import java.util.Objects;
 import org.riskaudit.core.card.ContestVote;
 
@@ -28,6 +29,18 @@ public record SupermajorityAssorter(String winner, double share) implements Asso
     }
     boolean forWinnerOnly = vote.choices().size() == 1 && vote.votesFor(winner);
     return forWinnerOnly ? upperBound() : 0.0;
+  }
+
+  /**
+   * (V_w / (2f) + (cards - V) / 2) / cards with V the valid votes (one per card: a supermajority
+   * contest is vote-for-1; SHANGRLA 2020 section 2.3).
+   */
+  @Override
+  public double meanOfTally(Map<String, Long> votes, long cards) {
+    PluralityAssorter.checkCards(cards);
+    long w = votes.getOrDefault(winner, 0L);
+    long total = votes.values().stream().mapToLong(Long::longValue).sum();
+    return (w * upperBound() + (cards - total) * 0.5) / cards;
   }
 
   @Override

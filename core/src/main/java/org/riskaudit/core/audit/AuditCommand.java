@@ -77,13 +77,22 @@ public sealed interface AuditCommand {
     }
   }
 
-  /** One person of an audit board or a county administrator signs off the current round. */
-  record SignOff(String person) implements AuditCommand {
+  /**
+   * One person (an audit-board member or a county administrator) signs off the current round for a
+   * county.
+   */
+  record SignOff(String county, String person) implements AuditCommand {
     public SignOff {
+      Objects.requireNonNull(county, "county");
       Objects.requireNonNull(person, "person");
       if (person.isBlank()) {
         throw new IllegalArgumentException("the person signing off must be named");
       }
+    }
+
+    /** A sign-off for a single-county audit (the county is "" in messages). */
+    public SignOff(String person) {
+      this("", person);
     }
 
     @Override

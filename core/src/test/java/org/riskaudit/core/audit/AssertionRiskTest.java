@@ -21,9 +21,9 @@ import org.riskaudit.testing.Tallies;
 
 class AssertionRiskTest {
   // Recall Question 1 in one county: No 6,000, Yes 4,000 on 10,000 cards, margin 0.2.
+  static final Map<String, Long> NO_BEATS_YES_VOTES = Tallies.votes("Yes", 4000, "No", 6000);
   static final Assertion NO_BEATS_YES =
-      Assertions.of(Contest.majority("Recall", Tallies.votes("Yes", 4000, "No", 6000), 10_000))
-          .get(0);
+      Assertions.of(Contest.majority("Recall", NO_BEATS_YES_VOTES, 10_000)).get(0);
 
   static Cvr cvr(int i, String choice) {
     return new Cvr(
@@ -85,12 +85,16 @@ class AssertionRiskTest {
     SampledCard missing = SampledCard.of("phantom", null, Interpretation.cardNotFound());
     assertThat(new AssertionRisk(NO_BEATS_YES, AuditType.COMPARISON, 0).value(missing))
         .isEqualTo(NO_BEATS_YES.comparison().value(0.5, 0.0));
-    assertThat(new AssertionRisk(NO_BEATS_YES, AuditType.POLLING, 10_000).value(missing)).isZero();
+    assertThat(
+            new AssertionRisk(NO_BEATS_YES, AuditType.POLLING, NO_BEATS_YES_VOTES, 10_000)
+                .value(missing))
+        .isZero();
   }
 
   @Test
   void aPollingAuditOfTheTruePopulationConfirms() {
-    AssertionRisk risk = new AssertionRisk(NO_BEATS_YES, AuditType.POLLING, 10_000);
+    AssertionRisk risk =
+        new AssertionRisk(NO_BEATS_YES, AuditType.POLLING, NO_BEATS_YES_VOTES, 10_000);
     RiskResult r = risk.measure(draws(3000, 4, 0));
     assertThat(r.firstDrawAtOrBelow(0.05)).isPositive();
   }
