@@ -49,6 +49,11 @@ public interface AuditDao {
           + " ON CONFLICT (audit_id, county) DO UPDATE SET audit_type = excluded.audit_type")
   void upsertCounty(@BindMethods CountyRow row);
 
+  @SqlUpdate(
+      "INSERT INTO county (audit_id, county, audit_type) VALUES (:auditId, :county, :auditType)"
+          + " ON CONFLICT (audit_id, county) DO NOTHING")
+  void insertCountyIfAbsent(@BindMethods CountyRow row);
+
   @SqlQuery("SELECT * FROM county WHERE audit_id = :auditId ORDER BY county")
   List<CountyRow> counties(@Bind("auditId") String auditId);
 

@@ -25,6 +25,15 @@ public final class CardStore {
    * @return the number of cards stored
    */
   public long load(String auditId, Iterator<Cvr> cards) {
+    return load(auditId, cards, tx -> {});
+  }
+
+  /**
+   * As {@link #load(String, Iterator)}, running {@code alsoInTransaction} in the same transaction
+   * after the cards are inserted (the import's log entry and file hashes, so that the cards and the
+   * record of their import commit together or not at all).
+   */
+  public long load(String auditId, Iterator<Cvr> cards, Consumer<Handle> alsoInTransaction) {
     try (Handle h = jdbi.open()) {
       dialect.beforeBulk(h);
       try {
@@ -64,6 +73,7 @@ public final class CardStore {
               if (batch.size() > 0) {
                 batch.execute();
               }
+              alsoInTransaction.accept(tx);
               return n;
             });
       } finally {

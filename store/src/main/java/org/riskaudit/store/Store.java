@@ -184,6 +184,35 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * Creates an audit with its contests and county audit types, and the first log entry, in one
+   * transaction; refused when an audit with this id already exists.
+   */
+  public WriteResult defineAudit(
+      Rows.AuditRow audit,
+      List<Rows.ContestRow> contests,
+      List<Rows.CountyRow> counties,
+      String actor,
+      String details) {
+    return jdbi.inTransaction(
+        h -> {
+          AuditDao dao = h.attach(AuditDao.class);
+          if (dao.audit(audit.auditId()).isPresent()) {
+            return new WriteResult.Refused(
+                "An audit '"
+                    + audit.auditId()
+                    + "' already exists in "
+                    + location
+                    + "; choose another --audit id or another database.");
+          }
+          dao.insertAudit(audit);
+          contests.forEach(dao::upsertContest);
+          counties.forEach(dao::upsertCounty);
+          append(h, audit.auditId(), actor, "define", details);
+          return new WriteResult.Written();
+        });
+  }
+
   /** Appends an entry to the audit's hash-chained activity log, committed when this returns. */
   public LogEntry log(String auditId, String actor, String action, String details) {
     return jdbi.inTransaction(h -> append(h, auditId, actor, action, details));
@@ -220,7 +249,7 @@ public final class Store implements AutoCloseable {
             return new WriteResult.Refused(
                 "Cannot record an interpretation: no round is in progress (stage "
                     + stage
-                    + "). Draw a sample first ('riskaudit audit draw').");
+                    + "). Draw a sample first ('riskaudit audit sample').");
           }
           if (stage == AuditStage.ROUND_IN_PROGRESS
               && rounds.timesDrawn(row.auditId(), row.cardId(), Integer.MAX_VALUE) == 0) {
@@ -269,8 +298,44 @@ public final class Store implements AutoCloseable {
    * rows of a new round are inserted after an accepted {@code StartRound}.
    */
   public Outcome advance(String auditId, AuditCommand command, String actor, String details) {
+    return advance(auditId, command, actor, details, h -> {});
+  }
+
+  /**
+   * As {@link #advance(String, AuditCommand, String, String)}; when the command is accepted, {@code
+   * alsoInTransaction} writes the command's data (through DAOs attached to the handle) in the same
+   * transaction, so the data, the new state and the log entry commit together.
+   */
+  public Outcome advance(
+      String auditId,
+      AuditCommand command,
+      String actor,
+      String details,
+      java.util.function.Consumer<Handle> alsoInTransaction) {
     return jdbi.inTransaction(
-        h -> LifecycleStore.advance(h, clock, auditId, command, actor, details));
+        h -> {
+          Outcome o = LifecycleStore.advance(h, clock, auditId, command, actor, details);
+          if (o instanceof Outcome.Accepted) {
+            alsoInTransaction.accept(h);
+          }
+          return o;
+        });
+  }
+
+  /**
+   * Checks a command against the stored state and, in the same transaction, appends its log entry
+   * (for use inside {@link CardStore#load(String, java.util.Iterator,
+   * java.util.function.Consumer)}): throws {@link IllegalStateException} with the refusal's message
+   * when refused, which rolls the transaction back.
+   */
+  public void advanceOrThrow(
+      Handle h, String auditId, AuditCommand command, String actor, String details) {
+    LifecycleStore.advance(h, clock, auditId, command, actor, details).orThrow();
+  }
+
+  /** The clock of this store (log entries, rows). */
+  public Clock clock() {
+    return clock;
   }
 
   /** The lifecycle state of a stored audit, as {@link Lifecycle} sees it. */

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       RetrievalCommand.class,
       GenerateCommand.class,
       CvrsCommand.class,
-      CalcCommand.class
+      CalcCommand.class,
+      org.riskaudit.app.cli.audit.AuditGroup.class
     })
 public final class Main implements Runnable {
 
@@ -48,6 +49,19 @@ public final class Main implements Runnable {
     // stderr and exit code 1; a stack trace is never the answer to a user's mistake.
     cl.setExecutionExceptionHandler(
         (ex, c, parsed) -> {
+          if (ex instanceof org.riskaudit.app.audit.AuditFailure f) {
+            c.getErr().println("riskaudit: " + f.getMessage());
+            if (f instanceof org.riskaudit.app.audit.AuditFailure.BadInput bad) {
+              bad.problems().forEach(p -> c.getErr().println("  " + p.describe()));
+            }
+            c.getErr().flush();
+            return f instanceof org.riskaudit.app.audit.AuditFailure.BadInput ? 3 : 1;
+          }
+          if (ex instanceof org.riskaudit.store.StoreException s) {
+            c.getErr().println("riskaudit: " + s.getMessage());
+            c.getErr().flush();
+            return 4;
+          }
           if (ex instanceof IllegalArgumentException
               || ex instanceof IllegalStateException
               || ex instanceof java.io.IOException

@@ -149,29 +149,31 @@ public final class Lifecycle {
               ? "Cannot import '"
                   + ((ImportInput) c).fileName()
                   + "': the seed has been set, so the inputs are final. Inputs can only change"
-                  + " before 'riskaudit audit commit'."
+                  + " before they are committed ('riskaudit audit check --commit')."
               : "Cannot import '"
                   + ((ImportInput) c).fileName()
                   + "': the inputs are already committed and frozen. Inputs can only change before"
-                  + " 'riskaudit audit commit'.";
+                  + " they are committed ('riskaudit audit check --commit').";
       case "commit" -> "Cannot commit the inputs: they were already committed (stage " + s + ").";
       case "seed" ->
           seeded
               ? "Cannot change the seed: it was set once and never changes."
               : "Cannot set the seed: the inputs are not committed yet. Run 'riskaudit audit"
-                  + " commit' after importing every manifest, CVR file and reported result.";
+                  + " check --commit' after importing every manifest, CVR file and reported"
+                  + " result.";
       case "draw" ->
           !seeded
               ? "Cannot draw a sample: the seed has not been set. Run 'riskaudit audit seed' after"
                   + " committing the inputs."
               : s == AuditStage.ROUND_IN_PROGRESS
-                  ? "Cannot start a new round: round is still in progress. Sign off and end it"
-                      + " first ('riskaudit audit end-round')."
+                  ? "Cannot start a new round: round "
+                      + "is still in progress. Sign it off and end it first ('riskaudit audit"
+                      + " next-round')."
                   : "Cannot draw a sample: the audit is " + s + ".";
       case "record" ->
           "Cannot record an interpretation: no round is in progress (stage "
               + s
-              + "). Draw a sample first ('riskaudit audit draw').";
+              + "). Draw a sample first ('riskaudit audit sample').";
       case "sign-off", "end-round" ->
           "Cannot " + c.name() + ": no round is in progress (stage " + s + ").";
       case "complete" ->

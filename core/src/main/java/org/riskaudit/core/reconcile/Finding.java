@@ -16,6 +16,14 @@ public record Finding(Kind kind, boolean ok, String where, String detail) {
     DUPLICATE_CARD,
     UNPLACED_CVR,
     VOTES_EXCEED_BALLOTS,
-    PHANTOMS
+    PHANTOMS,
+    /** A county lacks an input its audit type needs (manifest, CVRs, batch totals, results). */
+    MISSING_INPUT,
+    /** A contest under audit is missing from the reported results. */
+    CONTEST_NOT_REPORTED,
+    /** The CVRs (and pools) give other winners than the reported results. */
+    WINNERS_DIFFER,
+    /** Batch totals of a ONEAudit county that do not fit its manifest or reported results. */
+    BATCH_TOTALS
   }
 }

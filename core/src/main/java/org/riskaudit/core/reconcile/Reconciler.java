@@ -232,6 +232,13 @@ public final class Reconciler implements Consumer<Cvr> {
         });
   }
 
+  /** The independent tabulation of the CVRs read so far, per county. */
+  public Map<String, List<ContestTally>> countyTallies() {
+    Map<String, List<ContestTally>> out = new LinkedHashMap<>();
+    tabulators.forEach((county, t) -> out.put(county, t.tallies()));
+    return out;
+  }
+
   private static String signed(long d) {
     return d > 0 ? "+" + d : Long.toString(d);
   }
