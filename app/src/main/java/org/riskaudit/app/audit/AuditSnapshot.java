@@ -83,7 +83,7 @@ public record AuditSnapshot(
 
   /** The contests under audit, with the committed tallies; empty before the commit. */
   public List<AuditedContest> contests() {
-    if (tallies.isEmpty()) {
+    if (state.stage().compareTo(org.riskaudit.core.audit.AuditStage.INPUTS_COMMITTED) < 0) {
       return List.of();
     }
     List<AuditedContest> out = new ArrayList<>();

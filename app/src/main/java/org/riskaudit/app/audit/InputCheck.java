@@ -76,9 +76,13 @@ public final class InputCheck {
     s.specs().stream()
         .filter(c -> c.type() == AuditType.COMPARISON)
         .forEach(c -> comparisonContests.add(c.name()));
+    Set<String> cvrCounties = new TreeSet<>();
     for (String county : comparisonCounties) {
       boolean needsCvrs =
           comparisonContests.stream().anyMatch(c -> s.countiesOf(c).contains(county));
+      if (needsCvrs) {
+        cvrCounties.add(county);
+      }
       if (needsCvrs && !cvrCounts.containsKey(county)) {
         extra.add(
             missing(
@@ -87,7 +91,9 @@ public final class InputCheck {
                     + " totals) or polling in 'riskaudit audit init'"));
       }
     }
-    CvrReconciliation cr = reconcileCvrs(s, comparisonCounties);
+    // Only counties whose CVRs a comparison contest uses are reconciled card by card; a county
+    // audited by polling needs no CVRs at all.
+    CvrReconciliation cr = reconcileCvrs(s, cvrCounties);
     Reconciliation rec = cr.report();
     Map<String, List<ContestTally>> cvrTallies = cr.tallies();
     List<Rows.TallyRow> tallies = new ArrayList<>();

@@ -45,7 +45,7 @@ public final class ProgressService {
   }
 
   /** Each contest's card ids in draw order. */
-  static Map<String, List<String>> streams(List<Rows.DrawRow> draws) {
+  public static Map<String, List<String>> streams(List<Rows.DrawRow> draws) {
     Map<String, TreeMap<Integer, String>> byContest = new TreeMap<>();
     for (Rows.DrawRow d : draws) {
       byContest.computeIfAbsent(d.contest(), k -> new TreeMap<>()).put(d.drawNo(), d.cardId());
@@ -57,6 +57,12 @@ public final class ProgressService {
 
   /** The CVRs of drawn cards in comparison counties, pools and latest interpretations. */
   Measurements.CardFacts facts(AuditSnapshot s) {
+    return new Measurements.CardFacts(
+        drawnCvrs(s), s.pools(), s.countyTypes(), mvrs(s.interpretations().values()));
+  }
+
+  /** The CVRs of the drawn cards of comparison counties, by card id (phantoms have none). */
+  public Map<String, Cvr> drawnCvrs(AuditSnapshot s) {
     Set<CardLocation> wanted = new LinkedHashSet<>();
     for (Rows.DrawRow d : s.draws()) {
       CardLocation l = CardId.parse(d.cardId());
@@ -66,11 +72,10 @@ public final class ProgressService {
     }
     Map<String, Cvr> cvrs = new HashMap<>();
     store.cards().findAll(s.auditId(), wanted).forEach((l, c) -> cvrs.put(CardId.of(l), c));
-    return new Measurements.CardFacts(
-        cvrs, s.pools(), s.countyTypes(), mvrs(s.interpretations().values()));
+    return cvrs;
   }
 
-  static Map<String, Interpretation> mvrs(Collection<Rows.InterpretationRow> rows) {
+  public static Map<String, Interpretation> mvrs(Collection<Rows.InterpretationRow> rows) {
     Map<String, Interpretation> out = new HashMap<>();
     for (Rows.InterpretationRow r : rows) {
       out.put(r.cardId(), InterpretationText.decode(r.status(), r.votes()));

@@ -42,6 +42,15 @@ public final class RecordingService {
   }
 
   public Result record(List<RecordedCard> cards, String defaultBoard) {
+    return record(cards, defaultBoard, id -> {});
+  }
+
+  /**
+   * As {@link #record(List, String)}, calling {@code saved} with each card id right after its
+   * interpretation is committed (an acknowledgement that survives any crash from then on).
+   */
+  public Result record(
+      List<RecordedCard> cards, String defaultBoard, java.util.function.Consumer<String> saved) {
     AuditSnapshot s = AuditLoader.load(store, auditId);
     Map<String, Set<String>> choices = choices(s);
     int written = 0;
@@ -68,6 +77,7 @@ public final class RecordingService {
         refused.add("line " + c.line() + ": " + no.message());
       } else {
         written++;
+        saved.accept(c.cardId());
       }
     }
     return new Result(written, refused);

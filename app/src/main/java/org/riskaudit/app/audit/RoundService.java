@@ -70,13 +70,6 @@ public final class RoundService {
     return out;
   }
 
-  static String countyOf(String poolName) {
-    int slash = poolName.indexOf('/');
-    return slash < 0
-        ? poolName
-        : org.riskaudit.core.sampling.CardId.parse(poolName + "/1").county();
-  }
-
   /**
    * Draws the next round.
    *

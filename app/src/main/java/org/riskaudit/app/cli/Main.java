@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CvrsCommand.class,
       CalcCommand.class,
-      org.riskaudit.app.cli.audit.AuditGroup.class
+      org.riskaudit.app.cli.audit.AuditGroup.class,
+      VerifyCommand.class
     })
 public final class Main implements Runnable {
 

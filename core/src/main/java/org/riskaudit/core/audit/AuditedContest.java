@@ -33,7 +33,7 @@ public record AuditedContest(
     Map<String, Long> cvrVotes) {
   public AuditedContest {
     Objects.requireNonNull(spec, "spec");
-    counties = Set.copyOf(new TreeSet<>(counties));
+    counties = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(counties));
     reportedVotes = Map.copyOf(reportedVotes);
     cvrVotes = Map.copyOf(cvrVotes);
     if (counties.isEmpty()) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       SignOffCommand.class,
       StatusCommand.class,
-      NextRoundCommand.class
+      NextRoundCommand.class,
+      ExportCommand.class
     })
 public final class AuditGroup implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

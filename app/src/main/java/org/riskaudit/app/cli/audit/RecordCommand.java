@@ -48,6 +48,9 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--county", description = "county (interactive entry)")
   String county;
 
+  @Option(names = "--verbose", description = "print 'saved CARD' after each card is committed")
+  boolean verbose;
+
   @Option(
       names = "--board",
       defaultValue = "board",
@@ -93,7 +96,16 @@ public final class RecordCommand implements Callable<Integer> {
         throw new AuditFailure.BadInput(
             "The interpretations file has errors; nothing was recorded.", r.problems());
       }
-      RecordingService.Result result = recording.record(r.cards(), board);
+      RecordingService.Result result =
+          recording.record(
+              r.cards(),
+              board,
+              card -> {
+                if (verbose) {
+                  out.println("saved " + card);
+                  out.flush();
+                }
+              });
       out.printf("Recorded %,d card(s); %d refused.%n", result.written(), result.refused().size());
       result.refused().forEach(m -> err.println("  refused: " + m));
       return result.refused().isEmpty() ? 0 : 1;
