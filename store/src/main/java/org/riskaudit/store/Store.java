@@ -23,8 +23,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * An audit database: a single SQLite file (embedded default) or a PostgreSQL database (statewide
- * server). {@link #open} runs the Flyway migrations. Thread-safe; each call uses its own
- * connection.
+ * server). {@link #open} runs the Flyway migrations when the schema is behind. Thread-safe; each
+ * call borrows a pooled connection. Close it to release the pool.
  */
 public final class Store implements AutoCloseable {
   private final Jdbi jdbi;
@@ -32,12 +32,23 @@ public final class Store implements AutoCloseable {
   private final Clock clock;
   private final String location;
 
-  private Store(Jdbi jdbi, Dialect dialect, Clock clock, String location) {
+  private final com.zaxxer.hikari.HikariDataSource pool;
+
+  private Store(
+      Jdbi jdbi,
+      Dialect dialect,
+      Clock clock,
+      String location,
+      com.zaxxer.hikari.HikariDataSource pool) {
     this.jdbi = jdbi;
     this.dialect = dialect;
     this.clock = clock;
     this.location = location;
+    this.pool = pool;
+    this.writer = jdbi.onDemand(InterpretationWriter.class);
   }
+
+  private final InterpretationWriter writer;
 
   /** Opens (creating if needed) the store with the system UTC clock. */
   public static Store open(String location) {
@@ -75,7 +86,9 @@ public final class Store implements AutoCloseable {
       dialect = new SqliteDialect();
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      if (schemaVersion(ds) < SCHEMA_VERSION) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      }
     } catch (RuntimeException e) {
       throw new StoreException(
           "Cannot open the audit store at '"
@@ -85,9 +98,43 @@ public final class Store implements AutoCloseable {
               + ". Check the path or URL and that the database is reachable.",
           e);
     }
-    Jdbi jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
+    // Opening a SQLite connection costs about 20 ms (an interpretation's whole transaction about
+    // 5 ms), so connections are pooled; a few are plenty for WAL's one writer.
+    com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+    hc.setDataSource(ds);
+    hc.setMaximumPoolSize(dialect instanceof SqliteDialect ? 4 : 16);
+    hc.setMinimumIdle(1);
+    hc.setPoolName("riskaudit");
+    hc.setConnectionTimeout(60_000);
+    com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(hc);
+    Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     Mappings.register(jdbi);
-    return new Store(jdbi, dialect, clock, location);
+    return new Store(jdbi, dialect, clock, location, pool);
+  }
+
+  /** The version of the newest migration in db/migration (V{n}__...sql). */
+  static final int SCHEMA_VERSION = 2;
+
+  /**
+   * The schema version already applied (0 for a new database), read directly: Flyway's own start
+   * (classpath scan, validation) costs about a second, which every command would pay.
+   */
+  private static int schemaVersion(DataSource ds) {
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+      int max = 0;
+      while (rs.next()) {
+        String v = rs.getString(1);
+        if (rs.getBoolean(2) && v != null && v.matches("\\d+")) {
+          max = Math.max(max, Integer.parseInt(v));
+        }
+      }
+      return max;
+    } catch (java.sql.SQLException e) {
+      return 0; // no history table yet: a new database, Flyway creates everything
+    }
   }
 
   public Jdbi jdbi() {
@@ -236,60 +283,7 @@ public final class Store implements AutoCloseable {
    * this round.
    */
   public WriteResult recordInterpretation(InterpretationRow row) {
-    return jdbi.inTransaction(
-        h -> {
-          AuditDao audits = h.attach(AuditDao.class);
-          RoundDao rounds = h.attach(RoundDao.class);
-          AuditStage stage =
-              audits
-                  .audit(row.auditId())
-                  .orElseThrow(() -> new StoreException("no audit '" + row.auditId() + "'"))
-                  .stage();
-          if (stage != AuditStage.ROUND_IN_PROGRESS && stage != AuditStage.FULL_HAND_COUNT) {
-            return new WriteResult.Refused(
-                "Cannot record an interpretation: no round is in progress (stage "
-                    + stage
-                    + "). Draw a sample first ('riskaudit audit sample').");
-          }
-          if (stage == AuditStage.ROUND_IN_PROGRESS
-              && rounds.timesDrawn(row.auditId(), row.cardId(), Integer.MAX_VALUE) == 0) {
-            return new WriteResult.Refused(
-                "Card '"
-                    + row.cardId()
-                    + "' was not drawn in this audit; only drawn cards can be recorded. Check the"
-                    + " card id against the retrieval list.");
-          }
-          int latest = rounds.latestRevision(row.auditId(), row.cardId()).orElse(0);
-          if (row.revision() != latest + 1) {
-            return new WriteResult.Refused(
-                latest == 0
-                    ? "Card '" + row.cardId() + "' has no interpretation yet; record revision 1."
-                    : "Card '"
-                        + row.cardId()
-                        + "' already has revision "
-                        + latest
-                        + "; to change it, record an explicit revision "
-                        + (latest + 1)
-                        + ".");
-          }
-          rounds.insertInterpretation(row);
-          append(
-              h,
-              row.auditId(),
-              row.recordedBy(),
-              "record",
-              "round="
-                  + row.roundNo()
-                  + " card="
-                  + row.cardId()
-                  + " revision="
-                  + row.revision()
-                  + " status="
-                  + row.status()
-                  + " votes="
-                  + row.votes());
-          return new WriteResult.Written();
-        });
+    return writer.record(row, clock);
   }
 
   /**
@@ -355,8 +349,9 @@ public final class Store implements AutoCloseable {
     return entry;
   }
 
+  /** Closes the connection pool. */
   @Override
   public void close() {
-    // Connections are opened per call and closed after it; nothing is pooled.
+    pool.close();
   }
 }
