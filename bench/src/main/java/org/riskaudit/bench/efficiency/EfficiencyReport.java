@@ -56,7 +56,7 @@ public final class EfficiencyReport {
         .append(cmpTrials)
         .append(" trials per comparison cell, ")
         .append(pollTrials)
-        .append(" per polling cell)\n");
+        .append(" per polling cell, a quarter of that in the polling stress rows)\n");
     out.append(
         String.format(
             "- wall time (one thread): comparison part %.0f s, polling part %.0f s%n",

@@ -34,8 +34,12 @@ public final class PollingMixtureBet implements BetStrategy {
   /** Default prior probability that the reported share is the true one. */
   public static final double DEFAULT_WEIGHT = 2.0 / 3;
 
-  /** Default number of grid points for the overstated-margin part of the prior. */
-  public static final int DEFAULT_GRID = 40;
+  /**
+   * Default number of grid points for the overstated-margin part of the prior. 10, 20 and 40 gave
+   * the same sample sizes to 0.1 % in the brief's scenarios; 20 keeps the discretisation's loss of
+   * growth below about 2 % even when only a fifth of the reported margin is real.
+   */
+  public static final int DEFAULT_GRID = 20;
 
   /** Categories counted by the engine: votes for w, votes for l, anything else. */
   static final int WINNER = 0;

@@ -15,7 +15,7 @@ class PollingMixtureBetTest {
     // where T(theta) multiplies by 2 theta for a vote for w, 2 (1 - theta) for l, 1 otherwise.
     double s = 0.6;
     double w = 2.0 / 3;
-    int grid = 40;
+    int grid = PollingMixtureBet.DEFAULT_GRID;
     RiskFunction f = RiskMethods.pollingDefault(600, 400, 1000, 0);
     SplittableRandom r = new SplittableRandom(5);
     RiskState state = f.start();
