@@ -3,6 +3,7 @@ package org.riskaudit.bench.efficiency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.riskaudit.core.estimate.ComparisonDraws;
 import org.riskaudit.core.estimate.ErrorRates;
@@ -24,10 +25,18 @@ import org.riskaudit.core.risk.RiskMethods;
 public final class EfficiencyReport {
   static final double ALPHA = 0.05;
   static final long SEED = 20_261_123L;
+  static final int POLLING_TRIALS = 20_000;
 
   public static void main(String[] args) throws Exception {
     int cmpTrials = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    int pollTrials = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+    int pollTrials = args.length > 2 ? Integer.parseInt(args[2]) : POLLING_TRIALS;
+    long t0 = System.nanoTime();
+    StringBuilder cmp = new StringBuilder();
+    comparison(cmp, cmpTrials);
+    long t1 = System.nanoTime();
+    StringBuilder poll = new StringBuilder();
+    polling(poll, pollTrials);
+    long t2 = System.nanoTime();
     StringBuilder out = new StringBuilder("# Statistical efficiency: cards examined\n\n");
     out.append("- date: ").append(Instant.now()).append('\n');
     out.append("- machine: ")
@@ -47,13 +56,16 @@ public final class EfficiencyReport {
         .append(cmpTrials)
         .append(" trials per comparison cell, ")
         .append(pollTrials)
-        .append(" per polling cell)\n");
+        .append(" per polling cell, a quarter of that in the polling stress rows)\n");
+    out.append(
+        String.format(
+            "- wall time (one thread): comparison part %.0f s, polling part %.0f s%n",
+            (t1 - t0) / 1e9, (t2 - t1) / 1e9));
     out.append(
         "- random vote error: a card whose CVR vote is moved to a uniformly chosen other outcome"
             + " (the other candidate or no vote), so per error o1 = o2 = (1+v)/4 and u1 = u2 = (1-v)/4"
-            + " (`ErrorRates.randomVoteErrors`). Draws are with replacement.\n\n");
-    comparison(out, cmpTrials);
-    polling(out, pollTrials);
+            + " (`ErrorRates.randomVoteErrors`). Comparison draws are with replacement.\n\n");
+    out.append(cmp).append(poll);
     System.out.print(out);
     if (args.length > 0) {
       Files.writeString(Path.of(args[0]), out.toString());
@@ -133,35 +145,191 @@ public final class EfficiencyReport {
     out.append(
         "## Ballot polling, N = 100,000, drawn without replacement from the true population\n\n");
     out.append(
-        "Mean / median / 90th percentile / full-count rate (audits that reached N without stopping).\n\n");
+        String.format(
+            "%,d simulated audits per method and row. Common random numbers: simulated audit t of"
+                + " every method in a row draws the same card sequence (the t-th generator split"
+                + " from the seed), so the methods are compared audit by audit. Each cell is mean ±"
+                + " standard error of the mean / median / 90th percentile / full-count rate (audits"
+                + " that reached N without stopping count as N). The last columns compare the"
+                + " default's mean with the smaller of the BRAVO and shrink-truncate means in the"
+                + " row, ± the standard error of that ratio from the paired audits (delta method)."
+                + " BRAVO is run as published (with replacement: its null mean stays 1/2); the"
+                + " other two use the null mean of the unseen cards.%n%n",
+            trials));
     out.append(
         "| reported → true margin | RiskAudit default | BRAVO | ALPHA shrink-truncate (d = 100) | default vs best of the other two | target (≤ 5 %) |\n");
     out.append("|---|---|---|---|---:|---|\n");
+    StringBuilder notes = new StringBuilder();
+    int met = 0;
     for (double[] s : scenarios) {
       long w = Math.round(n * (1 + s[0]) / 2);
       long l = n - w;
       long tw = Math.round(n * (1 + s[1]) / 2);
       PollingDraws truth = new PollingDraws(tw, n - tw, n, false);
       double eta0 = 0.5 + 0.5 * (w - l) / (double) n;
-      SampleSizeEstimate def =
-          simulate(() -> RiskMethods.pollingDefault(w, l, n, n), truth, trials, (int) n);
-      SampleSizeEstimate bravo = simulate(() -> RiskMethods.bravo(w, l), truth, trials, (int) n);
-      SampleSizeEstimate st =
-          simulate(() -> RiskMethods.alphaShrinkTrunc(eta0, 1, n), truth, trials, (int) n);
-      double best = Math.min(bravo.mean(), st.mean());
-      double ratio = 100.0 * (def.mean() - best) / best;
+      SimulationSettings settings = new SimulationSettings(ALPHA, trials, SEED, (int) n);
+      Sizes def =
+          Sizes.of(
+              SampleSizeSimulator.trialSizes(
+                  RiskMethods.pollingDefault(w, l, n, n), truth, settings),
+              (int) n);
+      Sizes bravo =
+          Sizes.of(
+              SampleSizeSimulator.trialSizes(RiskMethods.bravo(w, l), truth, settings), (int) n);
+      Sizes st =
+          Sizes.of(
+              SampleSizeSimulator.trialSizes(
+                  RiskMethods.alphaShrinkTrunc(eta0, 1, n), truth, settings),
+              (int) n);
+      Sizes best = bravo.mean() <= st.mean() ? bravo : st;
+      double[] ratio = def.ratioTo(best);
+      double pct = 100 * (ratio[0] - 1);
+      double se = 100 * ratio[1];
+      boolean ok = pct <= 5.0;
+      met += ok ? 1 : 0;
       out.append(
           String.format(
-              "| %.2f → %.2f | %s | %s | %s | %+.1f %% | %s |%n",
+              "| %.2f → %.2f | %s | %s | %s | %+.1f %% ± %.2f (vs %s) | %s |%n",
               s[0],
               s[1],
-              cell(def),
-              cell(bravo),
-              cell(st),
-              ratio,
-              ratio <= 5.0 ? "MET" : "MISSED"));
+              def.cell(),
+              bravo.cell(),
+              st.cell(),
+              pct,
+              se,
+              best == bravo ? "BRAVO" : "shrink-truncate",
+              ok ? "MET" : "MISSED"));
+      double upper = pct + 1.96 * se;
+      if (upper > 5.0) {
+        notes.append(
+            String.format(
+                " %.2f → %.2f: the 95 %% interval reaches %+.1f %%, so that row is not settled at"
+                    + " this trial count.",
+                s[0], s[1], upper));
+      }
     }
     out.append('\n');
+    out.append(
+        String.format(
+            "Target (performance brief): the default's mean within 5 %% of the better of BRAVO and"
+                + " shrink-truncate in every row: %s (%d of %d rows).",
+            met == scenarios.length ? "MET" : "MISSED", met, scenarios.length));
+    out.append(
+        notes.length() == 0
+            ? " In every row the upper end of the 95 % interval (estimate + 1.96 s.e.) is also"
+                + " within 5 %.\n\n"
+            : notes.append("\n\n").toString());
+    stress(out, Math.max(1, trials / 4));
+  }
+
+  /**
+   * Beyond the brief's rows: other overstatements of the margin, default against shrink-truncate
+   * only (BRAVO's mean there is dominated by full counts).
+   */
+  static void stress(StringBuilder out, int trials) {
+    double[][] scenarios = {{0.05, 0.03}, {0.20, 0.05}, {0.10, 0.02}};
+    long n = 100_000;
+    out.append(
+        String.format(
+            "Not a target, for the reader's judgement: other overstatements, from three fifths down"
+                + " to a fifth of the reported margin being real (%,d simulated audits per method"
+                + " and row, same seed and conventions; BRAVO left out, its mean there is dominated"
+                + " by full counts).%n%n",
+            trials));
+    out.append(
+        "| reported → true margin | RiskAudit default | ALPHA shrink-truncate (d = 100) | default vs shrink-truncate |\n");
+    out.append("|---|---|---|---:|\n");
+    for (double[] s : scenarios) {
+      long w = Math.round(n * (1 + s[0]) / 2);
+      long l = n - w;
+      long tw = Math.round(n * (1 + s[1]) / 2);
+      PollingDraws truth = new PollingDraws(tw, n - tw, n, false);
+      double eta0 = 0.5 + 0.5 * (w - l) / (double) n;
+      SimulationSettings settings = new SimulationSettings(ALPHA, trials, SEED, (int) n);
+      Sizes def =
+          Sizes.of(
+              SampleSizeSimulator.trialSizes(
+                  RiskMethods.pollingDefault(w, l, n, n), truth, settings),
+              (int) n);
+      Sizes st =
+          Sizes.of(
+              SampleSizeSimulator.trialSizes(
+                  RiskMethods.alphaShrinkTrunc(eta0, 1, n), truth, settings),
+              (int) n);
+      double[] ratio = def.ratioTo(st);
+      out.append(
+          String.format(
+              "| %.2f → %.2f | %s | %s | %+.1f %% ± %.2f |%n",
+              s[0], s[1], def.cell(), st.cell(), 100 * (ratio[0] - 1), 100 * ratio[1]));
+    }
+    out.append('\n');
+  }
+
+  /** Per-audit sample sizes of one method in one row (full counts as the cap). */
+  record Sizes(int[] sizes, int fullCounts) {
+    static Sizes of(int[] trialSizes, int cap) {
+      int[] sizes = new int[trialSizes.length];
+      int full = 0;
+      for (int t = 0; t < sizes.length; t++) {
+        if (trialSizes[t] < 0) {
+          full++;
+          sizes[t] = cap;
+        } else {
+          sizes[t] = trialSizes[t];
+        }
+      }
+      return new Sizes(sizes, full);
+    }
+
+    double mean() {
+      double sum = 0;
+      for (int x : sizes) {
+        sum += x;
+      }
+      return sum / sizes.length;
+    }
+
+    /** Sample covariance of this method's sizes with another's, audit by audit. */
+    double cov(Sizes other) {
+      double ma = mean();
+      double mb = other.mean();
+      double sum = 0;
+      for (int t = 0; t < sizes.length; t++) {
+        sum += (sizes[t] - ma) * (other.sizes[t] - mb);
+      }
+      return sum / (sizes.length - 1);
+    }
+
+    double standardError() {
+      return Math.sqrt(cov(this) / sizes.length);
+    }
+
+    /**
+     * The ratio R of this mean to {@code other}'s and its standard error by the delta method for
+     * paired audits: Var(R) ~ (Var(a) - 2 R Cov(a, b) + R^2 Var(b)) / (n mean(b)^2).
+     */
+    double[] ratioTo(Sizes other) {
+      double r = mean() / other.mean();
+      double var = cov(this) - 2 * r * cov(other) + r * r * other.cov(other);
+      return new double[] {r, Math.sqrt(Math.max(0, var) / sizes.length) / other.mean()};
+    }
+
+    int quantile(double q) {
+      int[] sorted = sizes.clone();
+      Arrays.sort(sorted);
+      int rank = (int) Math.ceil(q * sorted.length);
+      return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
+    String cell() {
+      return String.format(
+          "%,.0f ± %,.0f / %,d / %,d / %.3f",
+          mean(),
+          standardError(),
+          quantile(0.5),
+          quantile(0.9),
+          fullCounts / (double) sizes.length);
+    }
   }
 
   static SampleSizeEstimate simulate(

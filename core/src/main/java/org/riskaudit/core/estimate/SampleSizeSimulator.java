@@ -34,19 +34,43 @@ public final class SampleSizeSimulator {
     Objects.requireNonNull(draws, "draws");
     Objects.requireNonNull(settings, "settings");
     int prior = saved.draws();
-    int[] sizes = new int[settings.trials()];
+    int[] extra = extraDraws(test, saved, draws, settings);
+    int[] sizes = new int[extra.length];
     int fullCounts = 0;
-    SplittableRandom root = new SplittableRandom(settings.seed());
     for (int t = 0; t < sizes.length; t++) {
-      SplittableRandom rng = root.split();
-      int extra = drawsToStop(test, saved, draws.newTrial(rng), settings);
-      if (extra < 0) {
+      if (extra[t] < 0) {
         fullCounts++;
-        extra = settings.cap();
+        sizes[t] = prior + settings.cap();
+      } else {
+        sizes[t] = prior + extra[t];
       }
-      sizes[t] = prior + extra;
     }
     return SampleSizeEstimate.summarise(settings, prior, sizes, fullCounts);
+  }
+
+  /**
+   * Round 1, trial by trial: the number of draws each simulated audit needed to reach p <= risk
+   * limit, or -1 for one that reached the cap first (a full count). Trial t draws from the t-th
+   * generator split from one {@link SplittableRandom} seeded with the settings' seed, so two tests
+   * simulated with the same model and settings see the same draw sequences (common random numbers)
+   * and their sizes can be compared trial by trial.
+   */
+  public static int[] trialSizes(RiskFunction test, DrawModel draws, SimulationSettings settings) {
+    Objects.requireNonNull(test, "test");
+    Objects.requireNonNull(draws, "draws");
+    Objects.requireNonNull(settings, "settings");
+    return extraDraws(test, test.start(), draws, settings);
+  }
+
+  private static int[] extraDraws(
+      RiskFunction test, RiskState saved, DrawModel draws, SimulationSettings settings) {
+    int[] extra = new int[settings.trials()];
+    SplittableRandom root = new SplittableRandom(settings.seed());
+    for (int t = 0; t < extra.length; t++) {
+      SplittableRandom rng = root.split();
+      extra[t] = drawsToStop(test, saved, draws.newTrial(rng), settings);
+    }
+    return extra;
   }
 
   /** Further draws until p <= alpha (0 if already there), or -1 if the cap is reached first. */

@@ -97,8 +97,15 @@ public final class RiskMethods {
   }
 
   /**
-   * RiskAudit's default for ballot polling on a pairwise assorter (u = 1): BRAVO-like bets while
-   * the sample agrees with the reported results, shrink-truncate once it does not.
+   * RiskAudit's default for ballot polling on a pairwise assorter (u = 1): ALPHA with eta the
+   * posterior mean of the winner's share under a prior that gives the reported share probability
+   * 2/3 and spreads 1/3 over the smaller margins ({@link PollingMixtureBet}). With replacement this
+   * is exactly a mixture of BRAVO-type tests; it costs about what BRAVO costs when the reported
+   * shares are right and about what shrink-truncate costs when they overstate the margin.
+   *
+   * @param ballots cards in the contest's population (the diluted margin's denominator); checked
+   *     against the votes
+   * @param populationSize N for sampling without replacement, 0 for with replacement
    */
   public static RiskFunction pollingDefault(
       long winnerVotes, long loserVotes, long ballots, long populationSize) {
@@ -110,11 +117,8 @@ public final class RiskMethods {
               + (winnerVotes + loserVotes)
               + ")");
     }
-    double s = Bravo.share(winnerVotes, loserVotes);
-    double eta0 = 0.5 + 0.5 * (winnerVotes - loserVotes) / (double) ballots;
     return new BettingMartingale(
-        spec(1.0, populationSize),
-        new AdaptivePollingBet(s, eta0, 0.5, AdaptivePollingBet.DEFAULT_Z));
+        spec(1.0, populationSize), new PollingMixtureBet(Bravo.share(winnerVotes, loserVotes)));
   }
 
   private static TestSpec spec(double upperBound, long populationSize) {

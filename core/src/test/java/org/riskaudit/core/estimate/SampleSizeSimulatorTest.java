@@ -75,6 +75,87 @@ class SampleSizeSimulatorTest {
   }
 
   @Test
+  void trialSizesAreTheAuditsBehindTheSummaryAndShareTheirDrawSequencesAcrossTests() {
+    PollingDraws truth = new PollingDraws(1100, 900, 2_000, false);
+    SimulationSettings s = new SimulationSettings(0.05, 200, 9, 2_000);
+    RiskFunction a = TestingRiskFunctions.fixedEta(TestSpec.withoutReplacement(1, 2_000), 0.55);
+    RiskFunction b = TestingRiskFunctions.fixedEta(TestSpec.withoutReplacement(1, 2_000), 0.6);
+    int[] sizes = SampleSizeSimulator.trialSizes(a, truth, s);
+    SampleSizeEstimate e = SampleSizeSimulator.firstRound(a, truth, s);
+    int full = 0;
+    double sum = 0;
+    for (int n : sizes) {
+      full += n < 0 ? 1 : 0;
+      sum += n < 0 ? s.cap() : n;
+    }
+    assertThat(sum / sizes.length).isEqualTo(e.mean());
+    assertThat(full / (double) sizes.length).isEqualTo(e.fullCountRate());
+    // Common random numbers: audit t of any test reads the same sequence of cards, so the one
+    // that stops earlier saw a prefix of what the other saw.
+    java.util.List<java.util.List<Double>> seenA = recordDraws(a, truth, s);
+    java.util.List<java.util.List<Double>> seenB = recordDraws(b, truth, s);
+    assertThat(seenA).hasSize(200);
+    boolean differ = false;
+    for (int t = 0; t < 200; t++) {
+      java.util.List<Double> x = seenA.get(t);
+      java.util.List<Double> y = seenB.get(t);
+      int common = Math.min(x.size(), y.size());
+      assertThat(x.subList(0, common)).isEqualTo(y.subList(0, common));
+      differ |= x.size() != y.size();
+    }
+    assertThat(differ).as("the two tests stop at different draws").isTrue();
+  }
+
+  /** The draws each simulated audit of {@code f} read, audit by audit. */
+  private static java.util.List<java.util.List<Double>> recordDraws(
+      RiskFunction f, DrawModel model, SimulationSettings s) {
+    java.util.List<java.util.List<Double>> seen = new java.util.ArrayList<>();
+    RiskFunction recording =
+        new RiskFunction() {
+          @Override
+          public TestSpec spec() {
+            return f.spec();
+          }
+
+          @Override
+          public RiskState start() {
+            seen.add(new java.util.ArrayList<>());
+            return f.start();
+          }
+
+          @Override
+          public RiskState update(RiskState state, double x) {
+            seen.get(seen.size() - 1).add(x);
+            return f.update(state, x);
+          }
+        };
+    // trialSizes starts the test once; every audit continues from that start state, so a new
+    // list begins whenever an update arrives on the start state.
+    RiskFunction perAudit =
+        new RiskFunction() {
+          @Override
+          public TestSpec spec() {
+            return f.spec();
+          }
+
+          @Override
+          public RiskState start() {
+            return recording.start();
+          }
+
+          @Override
+          public RiskState update(RiskState state, double x) {
+            if (state.draws() == 0 && !seen.get(seen.size() - 1).isEmpty()) {
+              seen.add(new java.util.ArrayList<>());
+            }
+            return recording.update(state, x);
+          }
+        };
+    SampleSizeSimulator.trialSizes(perAudit, model, s);
+    return seen;
+  }
+
+  @Test
   void pollingDrawsWithoutReplacementExhaustTheTalliesExactly() {
     PollingDraws d = new PollingDraws(3, 2, 6, false);
     DrawModel.Trial t = d.newTrial(new SplittableRandom(1));

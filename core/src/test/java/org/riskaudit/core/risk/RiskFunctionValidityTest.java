@@ -127,6 +127,20 @@ class RiskFunctionValidityTest {
   }
 
   @Test
+  void pollingDefaultConfirmsTiedContestsAtMostAlphaOfTheTimeWhateverTheReportedMargin() {
+    // The default bets harder the larger the reported margin (BRAVO's share is a point of its
+    // prior): reported margins 0.02 and 0.4 on a tie, with and without replacement, and without
+    // non-votes.
+    double[] tied = pollingNull(1000, 1000, 0);
+    for (long[] reported : new long[][] {{1020, 980}, {1400, 600}}) {
+      LongFunction<RiskFunction> def =
+          n -> RiskMethods.pollingDefault(reported[0], reported[1], 2000, n);
+      assertThat(confirmationRate(def, tied, true, 3000, 17)).isLessThanOrEqualTo(LIMIT);
+      assertThat(confirmationRate(def, tied, false, 0, 18)).isLessThanOrEqualTo(LIMIT);
+    }
+  }
+
+  @Test
   void pollingMethodsConfirmWrongOutcomesAtMostAlphaOfTheTime() {
     double[] wrong = pollingNull(880, 920, 200);
     LongFunction<RiskFunction> def = n -> RiskMethods.pollingDefault(550, 450, 1000, n);
