@@ -120,9 +120,21 @@ final class InputChecks {
     for (JsonNode c : record.index.path("contests")) {
       stated.put(c.path("name").asText(), c);
     }
-    for (AuditedContest c : s.contests()) {
+    for (org.riskaudit.core.audit.ContestSpec spec : s.specs()) {
+      String item = "contest '" + spec.name() + "'";
+      AuditedContest c;
+      try {
+        c =
+            s.contests().stream()
+                .filter(x -> x.name().equals(spec.name()))
+                .findFirst()
+                .orElseThrow();
+        c.assertions();
+      } catch (RuntimeException e) {
+        report.mismatch(item + " assertions", "cannot be recomputed: " + e.getMessage());
+        continue;
+      }
       JsonNode j = stated.get(c.name());
-      String item = "contest '" + c.name() + "'";
       List<String> counties = new ArrayList<>();
       j.path("counties").forEach(x -> counties.add(x.asText()));
       report.check(

@@ -35,12 +35,34 @@ public final class RecordVerifier {
     files(record, report);
     List<LogEntry> log = record.log();
     log(record, log, expectedLogHead, report);
-    AuditSnapshot s = record.snapshot();
-    new LogAgreement(record, log, report).check(s);
-    new InputChecks(record, report).check(s);
-    new SampleChecks(report).check(s);
-    new RiskChecks(record, report).check(s);
+    AuditSnapshot s;
+    try {
+      s = record.snapshot();
+    } catch (RuntimeException e) {
+      report.mismatch("record", "cannot be read: " + e.getMessage());
+      return report;
+    }
+    guard(report, "activity log agreement", () -> new LogAgreement(record, log, report).check(s));
+    guard(report, "inputs and tallies", () -> new InputChecks(record, report).check(s));
+    guard(report, "draws", () -> new SampleChecks(report).check(s));
+    guard(report, "risk", () -> new RiskChecks(record, report).check(s));
     return report;
+  }
+
+  private interface Check {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs one group of checks; facts so inconsistent that a computation refuses them (more votes
+   * than cards, an unknown card) are a mismatch of that group, never a crash of the verifier.
+   */
+  private static void guard(VerifyReport report, String what, Check check) throws IOException {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      report.mismatch(what, "the record's facts are inconsistent: " + e.getMessage());
+    }
   }
 
   private static void files(RecordReader record, VerifyReport report) throws IOException {

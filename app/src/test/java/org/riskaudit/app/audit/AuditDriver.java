@@ -97,6 +97,12 @@ final class AuditDriver {
   /** The simulated boards record every card of the current round from the paper. */
   void recordRound() throws IOException {
     Path file = dir.resolve("interpretations-" + (++files) + ".csv");
+    writeRoundFile(file);
+    ok("record", "--file", file.toString(), "--board", "board 1");
+  }
+
+  /** Writes what the simulated boards see on every card of the current round. */
+  void writeRoundFile(Path file) throws IOException {
     try (Store store = Store.open(db)) {
       AuditSnapshot s = AuditLoader.load(store, "audit");
       Set<String> ids = new LinkedHashSet<>();
@@ -108,7 +114,6 @@ final class AuditDriver {
       Map<String, Cvr> paper = PaperBallots.of(election).cards(ids);
       SimulatedBoard.interpretations(ids, paper, contests, file);
     }
-    ok("record", "--file", file.toString(), "--board", "board 1");
   }
 
   /** Two people of different parties sign off every county with cards in the round. */
