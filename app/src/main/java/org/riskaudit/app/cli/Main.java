@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       CvrsCommand.class,
       CalcCommand.class,
       org.riskaudit.app.cli.audit.AuditGroup.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      org.riskaudit.app.demo.DemoCommand.class
     })
 public final class Main implements Runnable {
 

@@ -55,6 +55,43 @@ public final class SimulatedBoard {
     }
   }
 
+  /** What a board records for a card whose paper is {@code paper} (null: not found). */
+  public static org.riskaudit.core.card.Interpretation read(Cvr paper, Set<String> contests) {
+    if (paper == null) {
+      return org.riskaudit.core.card.Interpretation.cardNotFound();
+    }
+    Map<String, ContestVote> seen = new java.util.LinkedHashMap<>();
+    for (String contest : contests) {
+      ContestVote v = paper.vote(contest);
+      if (v != null) {
+        seen.put(contest, v);
+      }
+    }
+    return org.riskaudit.core.card.Interpretation.read(seen);
+  }
+
+  /** Tally-sheet rows (sheet 1 of each batch) of a full hand count of one contest. */
+  public static List<org.riskaudit.formats.audit.BatchVotes> handCountRows(
+      String contest, Map<String, Map<String, Long>> tallies, List<String> choices) {
+    List<org.riskaudit.formats.audit.BatchVotes> out = new java.util.ArrayList<>();
+    tallies.forEach(
+        (batch, votes) -> {
+          var l = CardId.parse(batch + "/1");
+          for (String choice : choices) {
+            out.add(
+                new org.riskaudit.formats.audit.BatchVotes(
+                    l.county(),
+                    l.tabulator(),
+                    l.batch(),
+                    contest,
+                    choice,
+                    votes.getOrDefault(choice, 0L),
+                    1));
+          }
+        });
+    return out;
+  }
+
   /** Writes a full hand count's tally sheets (sheet 1 of each batch) for a contest. */
   public static void handCount(
       String contest, Map<String, Map<String, Long>> tallies, List<String> choices, Path out)
