@@ -14,8 +14,8 @@ import org.riskaudit.core.estimate.SimulationSettings;
 
 /**
  * Mean hand-counting cost of batch-level MACRO, batch-level betting (the default) and a
- * ballot-level comparison audit on synthetic counties, printed as a Markdown table. Usage:
- * BatchEfficiencyReport [trials]. Writes nothing; docs/batch-audits.md quotes one run.
+ * ballot-level comparison audit on synthetic counties, as a Markdown table; bench/run-efficiency
+ * puts it in bench/results/efficiency.md. Usage: BatchEfficiencyReport [trials] prints it.
  */
 public final class BatchEfficiencyReport {
   private BatchEfficiencyReport() {}
@@ -39,12 +39,17 @@ public final class BatchEfficiencyReport {
   }
 
   public static void main(String[] args) {
-    int trials = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    System.out.print(table(args.length > 0 ? Integer.parseInt(args[0]) : 1000));
+  }
+
+  /** The table, {@code trials} simulated audits per row. */
+  public static String table(int trials) {
+    StringBuilder out = new StringBuilder();
     SimulationSettings s = new SimulationSettings(0.05, trials, 20_261_123L, 5000);
-    System.out.println(
+    out.append(
         "| margin | errors | MACRO cards | MACRO full counts | betting cards | betting full counts"
-            + " | ballot-level cards |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|");
+            + " | ballot-level cards |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|\n");
     for (double v : new double[] {0.02, 0.05, 0.10}) {
       BatchPopulation pop = county(v, 5);
       double dm = pop.contests().get(0).dilutedMargin();
@@ -62,16 +67,18 @@ public final class BatchEfficiencyReport {
       for (Object[] sc : scenarios) {
         ErrorRates rates = sc[2] == null ? ErrorRates.NONE : (ErrorRates) sc[2];
         BatchEfficiency.Comparison c = BatchEfficiency.compare(pop, (BatchErrors) sc[1], rates, s);
-        System.out.printf(
-            "| %.4f | %s | %.0f | %.1f %% | %.0f | %.1f %% | %s |%n",
-            dm,
-            sc[0],
-            c.macro().meanCards(),
-            100 * c.macro().fullCountRate(),
-            c.betting().meanCards(),
-            100 * c.betting().fullCountRate(),
-            sc[2] == null ? "n/a" : String.format("%.0f", c.ballotLevelMeanCards()));
+        out.append(
+            String.format(
+                "| %.4f | %s | %.0f | %.1f %% | %.0f | %.1f %% | %s |%n",
+                dm,
+                sc[0],
+                c.macro().meanCards(),
+                100 * c.macro().fullCountRate(),
+                c.betting().meanCards(),
+                100 * c.betting().fullCountRate(),
+                sc[2] == null ? "n/a" : String.format("%.0f", c.ballotLevelMeanCards())));
       }
     }
+    return out.toString();
   }
 }

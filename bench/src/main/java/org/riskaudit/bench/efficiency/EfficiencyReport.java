@@ -37,6 +37,21 @@ public final class EfficiencyReport {
     StringBuilder poll = new StringBuilder();
     polling(poll, pollTrials);
     long t2 = System.nanoTime();
+    StringBuilder recall = new StringBuilder();
+    RecallSection.write(recall, cmpTrials);
+    StringBuilder batch = new StringBuilder();
+    int batchTrials = Math.max(100, cmpTrials / 4);
+    batch.append("## Batch-level comparison audits next to ballot-level comparison\n\n");
+    batch.append(
+        String.format(
+            "Mean cards hand-counted, %,d simulated audits per row (seed 20261123), on a synthetic"
+                + " county of 400 precincts of 300 to 1,199 cards (docs/batch-audits.md): batch"
+                + " comparison with MACRO and with the betting default, and a ballot-level comparison"
+                + " audit of the same contest (RiskAudit default) where its error model applies."
+                + " Batches are drawn with probability proportional to their error bound.%n%n",
+            batchTrials));
+    batch.append(org.riskaudit.bench.batch.BatchEfficiencyReport.table(batchTrials)).append('\n');
+    long t3 = System.nanoTime();
     StringBuilder out = new StringBuilder("# Statistical efficiency: cards examined\n\n");
     out.append("- date: ").append(Instant.now()).append('\n');
     out.append("- machine: ")
@@ -59,13 +74,14 @@ public final class EfficiencyReport {
         .append(" per polling cell, a quarter of that in the polling stress rows)\n");
     out.append(
         String.format(
-            "- wall time (one thread): comparison part %.0f s, polling part %.0f s%n",
-            (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+            "- wall time (one thread): comparison part %.0f s, polling part %.0f s, recall and"
+                + " batch parts %.0f s%n",
+            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
     out.append(
         "- random vote error: a card whose CVR vote is moved to a uniformly chosen other outcome"
             + " (the other candidate or no vote), so per error o1 = o2 = (1+v)/4 and u1 = u2 = (1-v)/4"
             + " (`ErrorRates.randomVoteErrors`). Comparison draws are with replacement.\n\n");
-    out.append(cmp).append(poll);
+    out.append(cmp).append(poll).append(recall).append(batch);
     System.out.print(out);
     if (args.length > 0) {
       Files.writeString(Path.of(args[0]), out.toString());
