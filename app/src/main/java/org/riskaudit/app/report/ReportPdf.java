@@ -91,8 +91,9 @@ public final class ReportPdf {
             + " cast vote record (or from its ONEAudit pool's average) for an assertion. An"
             + " overstatement means the machine count favoured the reported winner more than the"
             + " paper does (+1: one vote, +2: two votes, e.g. a vote for the loser recorded for the"
-            + " winner); an understatement the reverse. A card not found counts as a two-vote"
-            + " overstatement. Polling contests compare no CVRs and so have no discrepancies.");
+            + " winner); an understatement the reverse. A card that is not found, or on which the board"
+            + " cannot agree, counts as a vote for the loser. Polling contests compare no CVRs and"
+            + " so have no discrepancies.");
     f.space(4);
     List<ReportCsv.DiscrepancyLine> lines = ReportCsv.discrepancies(r);
     boolean measured = r.progress().contests().stream().anyMatch(c -> c.measurement().draws() > 0);

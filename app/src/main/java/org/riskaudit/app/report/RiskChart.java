@@ -78,15 +78,16 @@ final class RiskChart {
     int lowDecade = (int) Math.min(-1, Math.floor(Math.log10(min) - 1e-9));
     Axes axes = new Axes(px, py, pw, ph, n, lowDecade);
     grid(s, axes);
+    s.setStrokingColor(0f, 0f, 0f);
+    s.setLineWidth(0.8f);
+    s.addRect(px, py, pw, ph);
+    s.stroke();
     limitLine(s, axes, alpha);
     rounds(s, axes, roundEnds);
     for (int i = 0; i < series.size(); i++) {
       line(s, axes, series.get(i).pValues(), i);
     }
     s.setStrokingColor(0f, 0f, 0f);
-    s.setLineWidth(0.8f);
-    s.addRect(px, py, pw, ph);
-    s.stroke();
     String xLabel = "cards audited (draws, a card drawn twice counts twice)";
     text(s, 8, px + (pw - PdfText.width(PdfText.REGULAR, 8, xLabel)) / 2, py - 26, xLabel);
     legend(s, px, top - HEIGHT - 4, pw, series);
