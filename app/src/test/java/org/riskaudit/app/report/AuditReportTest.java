@@ -166,6 +166,31 @@ class AuditReportTest {
         .doesNotContain("confirms the reported outcome");
   }
 
+  @Test
+  void aPollingAuditsReportCountsDrawsForTheWinnerAndTheLoserInsteadOfDiscrepancies()
+      throws Exception {
+    AuditRun run = AuditRun.startAudit(dir, "polling", "Test recall", Q1);
+    run.importAndCommit(false);
+    run.ok("seed", SEED);
+    run.ok("sample", "--size", "30");
+    run.recordRound();
+    AssertionMeasurement m = run.progress().contests().get(0).measurement().assertions().get(0);
+
+    Path out = run.report("polling");
+
+    RecordCsv.Row row = PdfChecks.csv(out, ReportCsv.CONTESTS).get(0);
+    assertThat(row.get("type")).isEqualTo("polling");
+    assertThat(row.get("winner_draws")).isEqualTo(Integer.toString(m.ones()));
+    assertThat(row.get("loser_draws")).isEqualTo(Integer.toString(m.zeros()));
+    assertThat(m.ones() + m.zeros()).isPositive();
+    assertThat(row.get("discrepancies")).isEmpty();
+    assertThat(PdfChecks.csv(out, ReportCsv.DISCREPANCIES)).isEmpty();
+    assertThat(PdfChecks.csv(out, ReportCsv.RISK_HISTORY)).hasSize(30);
+    assertThat(PdfChecks.flat(PdfChecks.read(out.resolve(ReportService.PDF)).text()))
+        .contains("Winner draws", "Loser draws", "polling", ReportText.p(m.pValue()))
+        .doesNotContain("CVR tabulation");
+  }
+
   private static List<String> discrepancies(AuditProgress p) {
     List<String> out = new ArrayList<>();
     for (AuditProgress.ContestProgress c : p.contests()) {

@@ -46,8 +46,14 @@ final class AuditRun {
     this.db = dir.resolve("audit.db").toString();
   }
 
-  /** Generates a 6,000-card, three-county election and defines an audit of its contest. */
+  /** Generates a 6,000-card, three-county election and defines a comparison audit of it. */
   static AuditRun start(Path dir, String election, String contest, String... generate) {
+    return startAudit(dir, "comparison", election, contest, generate);
+  }
+
+  /** As {@link #start(Path, String, String, String...)} with an audit type. */
+  static AuditRun startAudit(
+      Path dir, String type, String election, String contest, String... generate) {
     List<String> g =
         new ArrayList<>(
             List.of(
@@ -77,7 +83,7 @@ final class AuditRun {
         "--rule",
         contest + "=majority",
         "--type",
-        "comparison",
+        type,
         "--trials",
         "200");
     return run;
@@ -108,13 +114,20 @@ final class AuditRun {
   }
 
   void importAndCommit() {
+    importAndCommit(true);
+  }
+
+  /** Imports the manifest, the results and (unless polling) the CVRs, and commits. */
+  void importAndCommit(boolean cvrs) {
     ok(
         "import",
         "--manifest",
         election.resolve("ballot-manifest.csv").toString(),
         "--results",
         election.resolve("reported-results.csv").toString());
-    ok("import", "--cvrs", election.resolve("dominion-json").toString());
+    if (cvrs) {
+      ok("import", "--cvrs", election.resolve("dominion-json").toString());
+    }
     ok("check", "--commit");
   }
 
