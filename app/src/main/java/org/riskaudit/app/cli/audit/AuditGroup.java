@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SignOffCommand.class,
       StatusCommand.class,
       NextRoundCommand.class,
+      ReportCommand.class,
       ExportCommand.class
     })
 public final class AuditGroup implements Runnable {
