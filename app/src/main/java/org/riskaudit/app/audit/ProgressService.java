@@ -83,7 +83,8 @@ public final class ProgressService {
     return out;
   }
 
-  static Map<String, AuditProgress.CountyProgress> counties(AuditSnapshot s) {
+  /** Per county: cards drawn and recorded over all rounds and in the current one, sign-offs. */
+  public static Map<String, AuditProgress.CountyProgress> counties(AuditSnapshot s) {
     int round = s.state().round();
     Map<String, Set<String>> all = new TreeMap<>();
     Map<String, Set<String>> inRound = new TreeMap<>();

@@ -121,6 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (none > 0) {
       out.printf("    (%d counties had no card drawn)%n", none);
     }
+    out.printf("  Final report: %s%n", r.record().resolveSibling("report").resolve("report.pdf"));
     out.printf("  Audit record: %s%n", r.record());
     out.printf(
         "  riskaudit verify %s: %s%n",

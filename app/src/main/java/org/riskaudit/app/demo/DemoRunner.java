@@ -91,6 +91,10 @@ public final class DemoRunner {
         log.printf("  round %d: %s%n", round, r.plan().drawsAdded());
       }
       AuditProgress p = new ProgressService(store).progress(id);
+      step("writing the final report (PDF and CSV)");
+      org.riskaudit.app.report.ReportService reports =
+          new org.riskaudit.app.report.ReportService(store);
+      reports.write(reports.build(id, 0), o.out().resolve("report"));
       Path record = o.out().resolve("audit-record");
       deleteRecursively(record);
       step("exporting the audit record and verifying it");
