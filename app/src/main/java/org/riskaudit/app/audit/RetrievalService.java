@@ -53,7 +53,15 @@ public final class RetrievalService {
    */
   public static Map<String, Integer> write(AuditSnapshot s, int boards, Path out)
       throws IOException {
-    List<RetrievalRow> rows = currentRound(s, boards);
+    return write(currentRound(s, boards), boards, "round " + s.state().round(), out);
+  }
+
+  /**
+   * Writes retrieval lists of rows already assigned to boards: {@code <county>-retrieval.csv} per
+   * county and {@code <county>-board-<k>.pdf} per board, titled with {@code what}.
+   */
+  public static Map<String, Integer> write(
+      List<RetrievalRow> rows, int boards, String what, Path out) throws IOException {
     Files.createDirectories(out);
     Map<String, Integer> perCounty = new LinkedHashMap<>();
     for (String c : RetrievalList.counties(rows)) {
@@ -68,9 +76,7 @@ public final class RetrievalService {
         try (OutputStream os =
             Files.newOutputStream(out.resolve(fileName(c) + "-board-" + b + ".pdf"))) {
           RetrievalPdf.write(
-              c + " - round " + s.state().round() + " - audit board " + b,
-              RetrievalList.select(rows, c, b),
-              os);
+              c + " - " + what + " - audit board " + b, RetrievalList.select(rows, c, b), os);
         }
       }
     }

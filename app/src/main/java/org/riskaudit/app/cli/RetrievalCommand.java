@@ -1,20 +1,13 @@
 package org.riskaudit.app.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.riskaudit.app.retrieval.RetrievalCsv;
 import org.riskaudit.app.retrieval.RetrievalList;
-import org.riskaudit.app.retrieval.RetrievalPdf;
 import org.riskaudit.app.retrieval.RetrievalRow;
 import org.riskaudit.core.manifest.BallotManifest;
 import org.riskaudit.core.sampling.Draw;
@@ -102,24 +95,8 @@ public final class RetrievalCommand implements Callable<Integer> {
             .draw(SampleSelector.ALL_CARDS, already, count, !withoutReplacement);
     List<SelectedCard> cards = SelectedCard.union(Map.of("sample", draws));
     List<RetrievalRow> rows = RetrievalList.build(cards, manifest, boards, seed, l -> true);
-    Files.createDirectories(out);
-    Map<String, Integer> perCounty = new LinkedHashMap<>();
-    for (String c : RetrievalList.counties(rows)) {
-      List<RetrievalRow> countyRows = RetrievalList.select(rows, c, 0);
-      perCounty.put(c, countyRows.size());
-      try (Writer w =
-          Files.newBufferedWriter(
-              out.resolve(fileName(c) + "-retrieval.csv"), StandardCharsets.UTF_8)) {
-        RetrievalCsv.write(countyRows, w);
-      }
-      for (int b = 1; b <= boards; b++) {
-        List<RetrievalRow> boardRows = RetrievalList.select(rows, c, b);
-        try (OutputStream os =
-            Files.newOutputStream(out.resolve(fileName(c) + "-board-" + b + ".pdf"))) {
-          RetrievalPdf.write(c + " - audit board " + b + " - retrieval list", boardRows, os);
-        }
-      }
-    }
+    Map<String, Integer> perCounty =
+        org.riskaudit.app.audit.RetrievalService.write(rows, boards, "retrieval list", out);
     PrintWriter o = spec.commandLine().getOut();
     o.printf(
         "%d draws from %d cards -> %d cards to retrieve, written to %s%n",
@@ -127,9 +104,5 @@ public final class RetrievalCommand implements Callable<Integer> {
     perCounty.forEach((c, n) -> o.printf("  %-24s %6d cards%n", c, n));
     o.flush();
     return 0;
-  }
-
-  private static String fileName(String county) {
-    return county.replaceAll("[^A-Za-z0-9._-]+", "_");
   }
 }

@@ -1,4 +1,4 @@
-package org.riskaudit.app.audit;
+package org.riskaudit.store.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,16 +13,17 @@ import java.util.UUID;
  * property or environment variable), else 127.0.0.1:5432/test as user postgres, then as the OS
  * user. When none connects, the calling test is skipped with a message naming what was tried.
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
   private final String base;
   private final String schema;
 
-  private PostgresDatabase(String base, String schema) {
+  private PostgresSchema(String base, String schema) {
     this.base = base;
     this.schema = schema;
   }
 
-  static PostgresDatabase create() throws SQLException {
+  /** A new schema, or the calling test is skipped when no server answers. */
+  public static PostgresSchema create() throws SQLException {
     String configured = System.getProperty("RISKAUDIT_TEST_POSTGRES_URL");
     if (configured == null) {
       configured = System.getenv("RISKAUDIT_TEST_POSTGRES_URL");
@@ -55,11 +56,11 @@ final class PostgresDatabase implements AutoCloseable {
         Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + schema);
     }
-    return new PostgresDatabase(base, schema);
+    return new PostgresSchema(base, schema);
   }
 
   /** The JDBC URL of the schema, as {@code --db} takes it. */
-  String url() {
+  public String url() {
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
