@@ -27,23 +27,23 @@ import picocli.CommandLine;
  * Drives an audit through the command line, as an election office would, with a simulated audit
  * board that reads the generated election's paper ballots.
  */
-final class AuditDriver {
+public final class AuditDriver {
   /** One command's exit code and output. */
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
-  final String db;
-  final Path dir;
-  final Path election;
+  public final String db;
+  public final Path dir;
+  public final Path election;
   private int files;
 
-  AuditDriver(String db, Path dir, Path election) {
+  public AuditDriver(String db, Path dir, Path election) {
     this.db = db;
     this.dir = dir;
     this.election = election;
   }
 
   /** Generates an election with {@code riskaudit generate} into {@code dir/name}. */
-  static Path generate(Path dir, String name, String... options) {
+  public static Path generate(Path dir, String name, String... options) {
     List<String> args = new ArrayList<>(List.of("generate", "--out", dir.resolve(name).toString()));
     args.addAll(List.of(options));
     Run r = run(args.toArray(String[]::new));
@@ -51,7 +51,7 @@ final class AuditDriver {
     return dir.resolve(name);
   }
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -62,7 +62,7 @@ final class AuditDriver {
   }
 
   /** {@code riskaudit audit <args> --db DB}. */
-  Run audit(String... args) {
+  public Run audit(String... args) {
     List<String> all = new ArrayList<>(List.of("audit"));
     all.addAll(List.of(args));
     all.addAll(List.of("--db", db));
@@ -70,14 +70,14 @@ final class AuditDriver {
   }
 
   /** As {@link #audit}, asserting success. */
-  Run ok(String... args) {
+  public Run ok(String... args) {
     Run r = audit(args);
     assertThat(r.exit()).as("audit %s\n%s\n%s", List.of(args), r.out(), r.err()).isZero();
     return r;
   }
 
   /** Imports the generated manifest, results and (unless polling-only) the CVRs, and commits. */
-  void importAndCommit(boolean cvrs) {
+  public void importAndCommit(boolean cvrs) {
     ok(
         "import",
         "--manifest",
@@ -90,19 +90,19 @@ final class AuditDriver {
     ok("check", "--commit");
   }
 
-  JsonNode status() throws IOException {
+  public JsonNode status() throws IOException {
     return new ObjectMapper().readTree(ok("status", "--json").out());
   }
 
   /** The simulated boards record every card of the current round from the paper. */
-  void recordRound() throws IOException {
+  public void recordRound() throws IOException {
     Path file = dir.resolve("interpretations-" + (++files) + ".csv");
     writeRoundFile(file);
     ok("record", "--file", file.toString(), "--board", "board 1");
   }
 
   /** Writes what the simulated boards see on every card of the current round. */
-  void writeRoundFile(Path file) throws IOException {
+  public void writeRoundFile(Path file) throws IOException {
     try (Store store = Store.open(db)) {
       AuditSnapshot s = AuditLoader.load(store, "audit");
       Set<String> ids = new LinkedHashSet<>();
@@ -117,7 +117,7 @@ final class AuditDriver {
   }
 
   /** Two people of different parties sign off every county with cards in the round. */
-  void signOff() throws IOException {
+  public void signOff() throws IOException {
     JsonNode counties = status().get("counties");
     counties
         .fields()
@@ -131,7 +131,7 @@ final class AuditDriver {
   }
 
   /** The boards count every batch of the contest by hand and the counts are recorded. */
-  void recordHandCount(String contest, List<String> choices) throws IOException {
+  public void recordHandCount(String contest, List<String> choices) throws IOException {
     Path file = dir.resolve("hand-count-" + (++files) + ".csv");
     SimulatedBoard.handCount(
         contest, PaperBallots.of(election).batchTallies(contest), choices, file);
