@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.riskaudit.core.audit.AuditStage;
-import org.riskaudit.core.estimate.NoErrorSampleSize;
 import org.riskaudit.core.manifest.BallotManifest;
 import org.riskaudit.formats.manifest.ManifestParseResult;
 import org.riskaudit.formats.manifest.ManifestParser;
@@ -134,46 +133,9 @@ public final class ScaleBenchmark {
       throw new IllegalStateException("the generated manifest has errors: " + parsed.problems());
     }
     BallotManifest m = parsed.manifest();
-    progress.stage("warm-up: one unmeasured pass of the ticket stages");
-    TicketStages.bareSha256(m, threads);
-    TicketStages.ticketKeys(m, threads);
-    progress.stage("baseline: bare SHA-256 of every card id");
-    var sha = Probe.measure(() -> TicketStages.bareSha256(m, threads));
-    report.add(
-        "4a",
-        "baseline: bare SHA-256 of seed hash + id for every manifest card ("
-            + threads
-            + " threads)",
-        m.totalCards(),
-        sha.cost(),
-        null);
-    progress.stage("ticket keys for every card");
-    var keys = Probe.measure(() -> TicketStages.ticketKeys(m, threads));
-    report.add(
-        "4b",
-        "**ticket numbers for every card**: exact 18-digit first-ticket keys (TicketKey over the"
-            + " manifest, "
-            + threads
-            + " threads)",
-        m.totalCards(),
-        keys.cost(),
-        "4a");
-    progress.done(String.format("%.1f s", keys.cost().seconds()));
-
     double margin = margin(e);
-    int[] sizes = {
-      NoErrorSampleSize.kaplanMarkov(margin, 0.05, 1.03905, 0, 0, 0, 0),
-      NoErrorSampleSize.kaplanMarkov(0.01, 0.05, 1.03905, 0, 0, 0, 0),
-      5_000
-    };
-    List<TicketStages.DrawResult> draws = new java.util.ArrayList<>();
-    for (int size : sizes) {
-      progress.stage("draw " + size + " cards statewide with the retrieval list");
-      TicketStages.DrawResult d =
-          TicketStages.draw(m, size, work.resolve("retrieval-" + size + ".csv"));
-      draws.add(d);
-      progress.done(String.format("%.2f s + %.2f s", d.selectSeconds(), d.listSeconds()));
-    }
+    List<TicketStages.DrawResult> draws =
+        TicketStages.measureAll(report, progress, m, margin, threads, work);
     String md =
         ScaleMarkdown.render(
             new ScaleMarkdown.Context(
