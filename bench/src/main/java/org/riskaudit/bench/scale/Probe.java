@@ -22,7 +22,8 @@ import javax.management.openmbean.CompositeData;
  * notifications, plus one full GC at its end while the stage's results are still reachable), an
  * upper bound of what the stage kept alive; and the process's peak resident set (VmHWM of
  * /proc/self/status, reset before the stage through /proc/self/clear_refs where Linux allows it),
- * which also counts native memory such as SQLite's page cache.
+ * which also counts native memory such as SQLite's page cache; and the machine's 1-minute load
+ * average at the end, which tells how much other work shared the cores.
  */
 final class Probe {
   private static final Path STATUS = Path.of("/proc/self/status");
@@ -40,7 +41,8 @@ final class Probe {
       long heapBeforeBytes,
       long peakHeapAfterGcBytes,
       long peakRssBytes,
-      boolean rssReset) {
+      boolean rssReset,
+      double loadAtEnd) {
     double heapGrowthPerCard(long cards) {
       return Math.max(0, peakHeapAfterGcBytes - heapBeforeBytes) / (double) cards;
     }
@@ -70,7 +72,9 @@ final class Probe {
       double cpu = cpuSeconds() - cpu0;
       System.gc(); // counts what the result (for example a tabulator) still holds
       Thread.sleep(100); // notifications arrive asynchronously
-      return new Measured<>(result, new Cost(seconds, cpu, before, peak.get(), peakRss(), reset));
+      return new Measured<>(
+          result,
+          new Cost(seconds, cpu, before, peak.get(), peakRss(), reset, Machine.loadAverage()));
     } finally {
       unsubscribe.forEach(Runnable::run);
     }

@@ -36,11 +36,12 @@ final class Report {
     StringBuilder sb = new StringBuilder();
     sb.append(
         "| # | stage | cards | seconds | cards/s | ratio to baseline (same run) | CPU seconds (this"
-            + " process) | peak heap after GC (MiB) | heap growth (bytes/card) | peak RSS (MiB) |\n");
-    sb.append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+            + " process) | peak heap after GC (MiB) | heap growth (bytes/card) | peak RSS (MiB) |"
+            + " machine load at end (1 min) |\n");
+    sb.append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
     for (Row r : rows.values().stream().sorted(java.util.Comparator.comparing(Row::id)).toList()) {
       if (r.cost() == null) {
-        sb.append(String.format("| %s | %s | | | | | | | | |%n", r.id(), r.what()));
+        sb.append(String.format("| %s | %s | | | | | | | | | |%n", r.id(), r.what()));
         continue;
       }
       Probe.Cost c = r.cost();
@@ -52,7 +53,7 @@ final class Report {
       }
       sb.append(
           String.format(
-              "| %s | %s | %,d | %.1f | %,.0f | %s | %.1f | %,d | %.1f | %s |%n",
+              "| %s | %s | %,d | %.1f | %,.0f | %s | %.1f | %,d | %.1f | %s | %.1f |%n",
               r.id(),
               r.what(),
               r.cards(),
@@ -64,7 +65,8 @@ final class Report {
               c.heapGrowthPerCard(r.cards()),
               c.peakRssBytes() < 0
                   ? "n/a"
-                  : String.format("%,d%s", c.peakRssBytes() >> 20, c.rssReset() ? "" : "†")));
+                  : String.format("%,d%s", c.peakRssBytes() >> 20, c.rssReset() ? "" : "†"),
+              c.loadAtEnd()));
     }
     return sb.toString();
   }

@@ -74,7 +74,9 @@ final class ScaleMarkdown {
             + " bound of what it keeps alive); growth per card subtracts the heap after a full GC"
             + " before the stage. Peak RSS: the process's VmHWM during the stage (reset before"
             + " it; † where Linux refused the reset), which includes SQLite's page cache and the"
-            + " JVM itself. The PostgreSQL server's own memory and CPU are not in these figures.\n\n");
+            + " JVM itself. The PostgreSQL server's own memory and CPU are not in these figures."
+            + " Machine load: the 1-minute load average when the stage ended; on 2 cores, anything"
+            + " above 2 means other processes took CPU time from the stage.\n\n");
     md.append("## Stages\n\n").append(c.report().table()).append('\n');
     targets(md, c, cards);
     draws(md, c);
