@@ -82,6 +82,20 @@ public final class CardStore {
     }
   }
 
+  /**
+   * Stores the cards a source pushes, in one transaction like {@link #load(String, Iterator)}, with
+   * the source running on its own thread: an importer parses the next cards while the database
+   * inserts the previous ones. If the source throws, nothing is stored and its exception is
+   * rethrown (a checked one wrapped in a {@link StoreException}).
+   *
+   * @return the number of cards stored
+   */
+  public long load(String auditId, CardSource source) {
+    try (CardHandoff cards = CardHandoff.start(source, "card-source-" + auditId)) {
+      return load(auditId, cards);
+    }
+  }
+
   public long count(String auditId) {
     return jdbi.withHandle(
         h ->

@@ -57,14 +57,23 @@ public final class PostgresDialect implements Dialect {
       copy.endCopy();
       return n;
     } catch (SQLException e) {
-      if (copy != null && copy.isActive()) {
-        try {
-          copy.cancelCopy();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      cancel(copy, e);
       throw new StoreException("COPY of cards into PostgreSQL failed after " + n + " cards", e);
+    } catch (RuntimeException | Error e) {
+      // the cards' iterator failed (e.g. the import feeding it): a COPY left open would block the
+      // connection, and with it the rollback, forever
+      cancel(copy, e);
+      throw e;
+    }
+  }
+
+  private static void cancel(CopyIn copy, Throwable cause) {
+    if (copy != null && copy.isActive()) {
+      try {
+        copy.cancelCopy();
+      } catch (SQLException suppressed) {
+        cause.addSuppressed(suppressed);
+      }
     }
   }
 

@@ -1,8 +1,11 @@
 package org.riskaudit.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Iterator;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -12,6 +15,26 @@ import org.jdbi.v3.core.Handle;
  */
 public final class SqliteDialect implements Dialect {
   static final int BATCH = 10_000;
+
+  /**
+   * Switches the database file to WAL mode. WAL is a property of the file, so once is enough for
+   * every later connection; setting it here rather than in the connection settings lets a new file
+   * take the page size of those settings first.
+   */
+  static void useWal(DataSource ds, String location) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("PRAGMA journal_mode = WAL");
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Cannot open the audit store at '"
+              + location
+              + "': "
+              + e.getMessage()
+              + ". Check the path and that its folder exists and is writable.",
+          e);
+    }
+  }
 
   @Override
   public String name() {

@@ -76,7 +76,12 @@ public final class Store implements AutoCloseable {
     } else {
       String path = location.startsWith("jdbc:sqlite:") ? location.substring(12) : location;
       SQLiteConfig config = new SQLiteConfig();
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      // 16 KiB pages, not SQLite's default 4 KiB: filling the card table and its key takes about
+      // 13 % less CPU (2 million plain INSERTs; a whole streamed import about 5 %), and a small
+      // durable commit costs about the same, as fsync dominates it. Only a new file takes the size,
+      // and only before WAL mode writes its header,
+      // so WAL (persistent in the file) is switched on once below rather than here.
+      config.setPageSize(16_384);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
       config.enforceForeignKeys(true);
       config.setBusyTimeout(30_000);
@@ -84,6 +89,7 @@ public final class Store implements AutoCloseable {
       lite.setUrl("jdbc:sqlite:" + path);
       ds = lite;
       dialect = new SqliteDialect();
+      SqliteDialect.useWal(lite, location);
     }
     try {
       if (schemaVersion(ds) < SCHEMA_VERSION) {

@@ -1,6 +1,7 @@
 package org.riskaudit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -133,6 +134,42 @@ abstract class StoreContractTest {
       List<Cvr> all = new ArrayList<>();
       s.cards().forEach("other", all::add);
       assertThat(all).containsExactlyInAnyOrder(Fixtures.card(5), Fixtures.card(6));
+    }
+  }
+
+  @Test
+  void cardsPushedByASourceAreStoredAndAFailingSourceStoresNothing() {
+    try (Store s = store()) {
+      s.audits().insertAudit(Fixtures.audit("pushed"));
+      long n = 30_000;
+      long loaded =
+          s.cards()
+              .load(
+                  "pushed",
+                  sink -> {
+                    for (long i = 0; i < n; i++) {
+                      sink.accept(Fixtures.card(i));
+                    }
+                  });
+      assertThat(loaded).isEqualTo(n);
+      assertThat(s.cards().find("pushed", Fixtures.card(n - 1).location()))
+          .contains(Fixtures.card(n - 1));
+
+      s.audits().insertAudit(Fixtures.audit("rejected"));
+      IllegalStateException rejected = new IllegalStateException("the import found errors");
+      assertThatThrownBy(
+              () ->
+                  s.cards()
+                      .load(
+                          "rejected",
+                          sink -> {
+                            for (long i = 0; i < 25_000; i++) {
+                              sink.accept(Fixtures.card(i));
+                            }
+                            throw rejected;
+                          }))
+          .isSameAs(rejected);
+      assertThat(s.cards().count("rejected")).isZero();
     }
   }
 
