@@ -91,8 +91,16 @@ public final class CardStore {
    * @return the number of cards stored
    */
   public long load(String auditId, CardSource source) {
+    return load(auditId, source, tx -> {});
+  }
+
+  /**
+   * As {@link #load(String, CardSource)}, running {@code alsoInTransaction} in the same transaction
+   * after the cards are inserted (see {@link #load(String, Iterator, Consumer)}).
+   */
+  public long load(String auditId, CardSource source, Consumer<Handle> alsoInTransaction) {
     try (CardHandoff cards = CardHandoff.start(source, "card-source-" + auditId)) {
-      return load(auditId, cards);
+      return load(auditId, cards, alsoInTransaction);
     }
   }
 

@@ -2,7 +2,6 @@ package org.riskaudit.app.audit;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,30 +177,33 @@ public final class InputImports {
     }
     Map<String, Long> already = existing;
     Set<String> seen = new HashSet<>();
-    CvrImportResult result;
-    try (CvrPipe pipe =
-        new CvrPipe(
-            CvrFormats.forName(format, paths, county),
-            paths,
-            c -> {
-              if (seen.add(c.location().county()) && already.containsKey(c.location().county())) {
-                throw new AuditFailure.Refused(
-                    "County '"
-                        + c.location().county()
-                        + "' already has "
-                        + already.get(c.location().county())
-                        + " CVRs in this audit; to import its CVRs again, add --replace.");
-              }
-              progress.accept(c);
-            })) {
-      List<CvrImportResult> holder = new ArrayList<>(1);
+    org.riskaudit.formats.cvr.CvrImporter importer = CvrFormats.forName(format, paths, county);
+    CvrImportResult[] result = new CvrImportResult[1];
+    java.util.function.Consumer<Cvr> check =
+        c -> {
+          if (seen.add(c.location().county()) && already.containsKey(c.location().county())) {
+            throw new AuditFailure.Refused(
+                "County '"
+                    + c.location().county()
+                    + "' already has "
+                    + already.get(c.location().county())
+                    + " CVRs in this audit; to import its CVRs again, add --replace.");
+          }
+          progress.accept(c);
+        };
+    try {
       store
           .cards()
           .load(
               auditId,
-              pipe,
+              sink -> {
+                // the importer parses on the loader's producer thread while cards are inserted
+                result[0] = importer.read(paths, check.andThen(sink));
+                if (result[0].hasErrors()) {
+                  throw new ImportFailed(result[0]);
+                }
+              },
               h -> {
-                holder.add(pipe.result());
                 store.advanceOrThrow(
                     h,
                     auditId,
@@ -210,34 +212,41 @@ public final class InputImports {
                     "kind=cvr counties="
                         + new TreeSet<>(seen)
                         + " cards="
-                        + pipe.result().cards()
+                        + result[0].cards()
                         + " "
                         + HashedFile.describe(files));
                 recordFiles(h, "cvr", seen, files);
                 InputDao dao = h.attach(InputDao.class);
-                for (ContestDefinition d : pipe.result().contests()) {
+                for (ContestDefinition d : result[0].contests()) {
                   dao.upsertDefinition(
                       new Rows.ContestDefinitionRow(auditId, d.name(), d.voteFor(), d.ranks()));
                 }
               });
-      result = holder.get(0);
-    } catch (CvrPipe.ImportFailed e) {
+    } catch (ImportFailed e) {
       throw new AuditFailure.BadInput(
           "The CVR export has errors; nothing was imported. Fix them and import again.",
           e.result.problems());
     } catch (StoreException e) {
-      Throwable cause = e.getCause();
-      while (cause != null) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof AuditFailure f) {
           throw f;
         }
-        cause = cause.getCause();
       }
       throw e;
     } catch (IllegalStateException e) {
       throw new AuditFailure.Refused(e.getMessage());
     }
-    return new ImportReport("cvr", seen, result.cards(), files, notes(result.problems()));
+    return new ImportReport("cvr", seen, result[0].cards(), files, notes(result[0].problems()));
+  }
+
+  /** The importer finished with errors: its cards must not be used. */
+  private static final class ImportFailed extends RuntimeException {
+    final transient CvrImportResult result;
+
+    ImportFailed(CvrImportResult result) {
+      super("the CVR export has errors");
+      this.result = result;
+    }
   }
 
   private Set<String> countiesIn(List<Path> paths, String format, String county)
