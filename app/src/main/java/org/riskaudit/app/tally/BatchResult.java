@@ -16,8 +16,9 @@ import org.riskaudit.core.risk.RiskState;
  * @param toCount the batches to count by hand: the distinct drawn batches in first-draw order, or
  *     every batch during a full hand count
  * @param missing drawn batches (or, in a full count, batches) without a hand count
- * @param risk the measurement after every draw, empty until every drawn batch is counted
- * @param state the test's state after the last draw (null when not measured)
+ * @param risk the measurement after each draw of the longest prefix of draws whose batches are all
+ *     counted
+ * @param state the test's state after those draws (null when none is measured)
  * @param fullCount each audited contest's full hand count, when it is complete
  */
 public record BatchResult(
@@ -95,7 +96,7 @@ public record BatchResult(
     }
   }
 
-  /** The risk after the last draw, when measured. */
+  /** The risk after the last measured draw ({@link #risk}), when there is one. */
   public OptionalDouble pValue() {
     return state == null ? OptionalDouble.empty() : OptionalDouble.of(state.pValue());
   }

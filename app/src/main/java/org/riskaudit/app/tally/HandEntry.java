@@ -109,11 +109,9 @@ public final class HandEntry {
         out.add(
             ImportProblem.error(file, at.line().row(), column(p, unit), whatFix[0], whatFix[1]));
       } else {
-        HandLine first = firstFor(p, lines);
+        HandLine first = firstFor(p, lines, added);
         String file =
-            first == null
-                ? TallyFiles.HAND_TALLY
-                : added.contains(first) ? first.source() : TallyFiles.HAND_TALLY;
+            first == null || !added.contains(first) ? TallyFiles.HAND_TALLY : first.source();
         out.add(
             ImportProblem.error(
                 file, first == null ? 0 : first.line().row(), "votes", whatFix[0], whatFix[1]));
@@ -138,23 +136,35 @@ public final class HandEntry {
     return l == null ? null : byLine.get(l);
   }
 
-  /** For a batch total's problem: the first line of that batch and contest. */
-  private static HandLine firstFor(TallyProblem p, List<HandLine> lines) {
+  /**
+   * For a batch total's problem: the first line it adds up (of that choice, or of the contest),
+   * preferring a line just entered over one recorded before.
+   */
+  private static HandLine firstFor(TallyProblem p, List<HandLine> lines, Set<HandLine> added) {
     String batch;
     String contest;
+    String choice = null;
     if (p instanceof TallyProblem.ChoiceAboveCards c) {
       batch = c.batch();
       contest = c.contest();
+      choice = c.choice();
     } else if (p instanceof TallyProblem.TotalAboveCards t) {
       batch = t.batch();
       contest = t.contest();
     } else {
       return null;
     }
-    return lines.stream()
-        .filter(h -> h.line().batch().equals(batch) && h.line().contest().equals(contest))
+    String wanted = choice;
+    List<HandLine> adding =
+        lines.stream()
+            .filter(h -> h.line().batch().equals(batch) && h.line().contest().equals(contest))
+            .filter(h -> wanted == null || h.line().choice().equals(wanted))
+            .filter(h -> h.line().votes() >= 0)
+            .toList();
+    return adding.stream()
+        .filter(added::contains)
         .findFirst()
-        .orElse(null);
+        .orElse(adding.stream().findFirst().orElse(null));
   }
 
   private static String column(TallyProblem p, String unit) {

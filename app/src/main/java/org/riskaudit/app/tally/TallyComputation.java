@@ -96,11 +96,19 @@ public final class TallyComputation {
     List<BatchResult.DrawRisk> risk = new ArrayList<>();
     RiskState state = null;
     RiskFunction test = test(s, p);
+    // The risk is measured over the longest prefix of draws whose batches are all counted, so a
+    // round's risk stays known while the next round's batches are being counted.
+    int counted = 0;
+    while (counted < draws.size() && entry.counts().containsKey(draws.get(counted).batchId())) {
+      counted++;
+    }
     BatchAudit.Measurement m =
-        draws.isEmpty() ? null : BatchAudit.measure(test, p, test.start(), draws, entry.counts());
+        counted == 0
+            ? null
+            : BatchAudit.measure(test, p, test.start(), draws.subList(0, counted), entry.counts());
     if (m instanceof BatchAudit.Measured measured) {
       double[] history = measured.result().pValueHistory();
-      for (int i = 0; i < draws.size(); i++) {
+      for (int i = 0; i < counted; i++) {
         HandCount h = entry.counts().get(draws.get(i).batchId());
         risk.add(
             new BatchResult.DrawRisk(
@@ -115,7 +123,7 @@ public final class TallyComputation {
       if (missing.isEmpty()) {
         fullCount = fullCount(s, p, entry.counts());
       }
-    } else if (state == null) {
+    } else if (counted < draws.size()) {
       status = BatchResult.Status.COUNTING;
     } else {
       status =

@@ -92,6 +92,7 @@ final class TallyIndex {
       x.put("totalTickets", r.population().totalWeight());
       x.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
       x.put("risk", r.pValue().isPresent() ? r.pValue().getAsDouble() : null);
+      x.put("measuredDraws", r.risk().size());
       x.put("notCounted", r.missing().size());
       x.put("outcomeReplaced", r.outcomeReplaced());
       m.put("batchAudit", x);

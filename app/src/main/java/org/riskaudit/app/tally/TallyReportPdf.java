@@ -284,7 +284,7 @@ final class TallyReportPdf {
   }
 
   static String percent(double p) {
-    return String.format(Locale.ROOT, "%.2f %%", 100 * p);
+    return TallyText.percent(p);
   }
 
   private static String cap(String s) {

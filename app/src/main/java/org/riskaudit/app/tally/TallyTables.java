@@ -245,7 +245,7 @@ final class TallyTables {
       TallyState.Round round = rounds.get(i);
       int from = last + 1;
       last += round.draws();
-      String p = !r.risk().isEmpty() && last >= 1 ? num(r.risk().get(last - 1).pValue()) : "";
+      String p = last >= 1 && last <= r.risk().size() ? num(r.risk().get(last - 1).pValue()) : "";
       String decision;
       if (i + 1 < rounds.size()) {
         decision = rounds.get(i + 1).fullHandCount() ? "full hand count" : "escalated";

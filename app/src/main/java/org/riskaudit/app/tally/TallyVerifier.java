@@ -349,7 +349,7 @@ public final class TallyVerifier {
         report.mismatch("rounds", "round " + (i + 1) + " is numbered " + rounds.get(i).number());
         ok = false;
       }
-      if (i > 0 && !r.risk().isEmpty() && last > 0) {
+      if (i > 0 && last > 0 && last <= r.risk().size()) {
         double p = r.risk().get(last - 1).pValue();
         if (p <= s.batch().alpha()) {
           report.mismatch(

@@ -62,7 +62,7 @@ final class BatchMeasureCommand implements Callable<Integer> {
         s.batch().method().name().toLowerCase(java.util.Locale.ROOT),
         r.draws().size(),
         s.batch().rounds().size());
-    TallyPrint.differences(out, "batch", r.comparison());
+    TallyPrint.differences(out, "batch", r.comparison(), false);
     TallyPrint.status(out, r, s.batch().alpha());
     return r.status() == BatchResult.Status.MET || r.status() == BatchResult.Status.COMPLETE
         ? 0

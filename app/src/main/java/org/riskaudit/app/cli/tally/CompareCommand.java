@@ -64,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
         (OnePercentResult)
             (hand.isEmpty() ? TallyRecord.write(dir, s) : HandEntry.enterInto(dir, hand, replace));
     PrintWriter out = spec.commandLine().getOut();
-    TallyPrint.differences(out, "precinct", r.comparison());
+    TallyPrint.differences(out, "precinct", r.comparison(), true);
     out.println("What did it buy?");
     for (WhatItBought.ContestRisk c : r.whatItBought()) {
       String rla =

@@ -2,7 +2,6 @@ package org.riskaudit.app.cli.tally;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import org.riskaudit.app.tally.BatchResult;
 import org.riskaudit.core.manualtally.TallyComparison;
 import org.riskaudit.formats.ImportProblem;
@@ -16,7 +15,8 @@ final class TallyPrint {
     err.flush();
   }
 
-  static void differences(PrintWriter out, String unit, TallyComparison.Report c) {
+  static void differences(
+      PrintWriter out, String unit, TallyComparison.Report c, boolean showNotCounted) {
     List<TallyComparison.Row> d = c.differences();
     if (d.isEmpty()) {
       out.println(
@@ -34,7 +34,7 @@ final class TallyPrint {
             unit, r.batch(), r.contest(), r.choice(), r.machine(), r.hand(), r.difference());
       }
     }
-    if (!c.notCounted().isEmpty()) {
+    if (showNotCounted && !c.notCounted().isEmpty()) {
       out.printf(
           "%d %s(s) not counted yet: %s%n", c.notCounted().size(), unit, preview(c.notCounted()));
     }
@@ -46,7 +46,7 @@ final class TallyPrint {
   }
 
   static String percent(double p) {
-    return String.format(Locale.ROOT, "%.4g %%", 100 * p);
+    return org.riskaudit.app.tally.TallyText.percent(p);
   }
 
   static void status(PrintWriter out, BatchResult r, double alpha) {
