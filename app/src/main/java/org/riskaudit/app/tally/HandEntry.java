@@ -103,6 +103,9 @@ public final class HandEntry {
     List<ImportProblem> out = new ArrayList<>();
     for (TallyProblem p : e.problems()) {
       String[] whatFix = split(p.message());
+      if (p instanceof TallyProblem.DuplicateLine d) {
+        whatFix[0] = whatFix[0].replace("on row " + d.firstRow(), "on " + first(d, lines, added));
+      }
       HandLine at = lineOf(p, byLine);
       if (at != null) {
         String file = added.contains(at) ? at.source() : TallyFiles.HAND_TALLY;
@@ -118,6 +121,33 @@ public final class HandEntry {
       }
     }
     return out;
+  }
+
+  /** Where the line a duplicate repeats was entered: this entry's file, or the record. */
+  private static String first(
+      TallyProblem.DuplicateLine d, List<HandLine> lines, Set<HandLine> added) {
+    TallyLine l = d.line();
+    for (HandLine h : lines) {
+      TallyLine x = h.line();
+      if (x != l
+          && x.row() == d.firstRow()
+          && x.batch().equals(l.batch())
+          && x.contest().equals(l.contest())
+          && x.choice().equals(l.choice())
+          && x.sheet().equals(l.sheet())) {
+        return added.contains(h)
+            ? h.source() + " line " + x.row()
+            : TallyFiles.HAND_TALLY
+                + " line "
+                + x.row()
+                + " of the record (entered from "
+                + h.source()
+                + " line "
+                + h.sourceLine()
+                + ")";
+      }
+    }
+    return "row " + d.firstRow();
   }
 
   private static HandLine lineOf(TallyProblem p, Map<TallyLine, HandLine> byLine) {

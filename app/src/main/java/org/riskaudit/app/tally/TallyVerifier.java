@@ -32,7 +32,7 @@ public final class TallyVerifier {
     JsonNode index;
     try {
       index = TallyRecord.index(dir);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       report.mismatch(TallyFiles.INDEX, "cannot be read: " + e.getMessage());
       return report;
     }
@@ -42,7 +42,7 @@ public final class TallyVerifier {
     try {
       s = TallyRecord.read(dir);
       result = TallyRecord.compute(s);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       report.mismatch(
           "tally facts", "the record's facts are inconsistent or unreadable: " + e.getMessage());
       return report;

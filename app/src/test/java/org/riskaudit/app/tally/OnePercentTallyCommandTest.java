@@ -266,6 +266,70 @@ class OnePercentTallyCommandTest {
   }
 
   @Test
+  void aPrecinctCountedOnSeveralSheetsIsAddedUpAndACorrectedSheetReplacesItsLines()
+      throws IOException {
+    Path t = dir.resolve("sheets-added");
+    ok("tally", "select", t, "--seed", "20240517093512861294", "--results", county(dir));
+    String p = RecordCsv.read(t.resolve(TallyFiles.SELECTION)).get(0).get("precinct");
+    var m = TallyKit.machine(t).get(p);
+    long lee = m.votes("Governor", "Lee");
+    long kim = m.votes("Governor", "Kim");
+    Path one = dir.resolve("sheet-1.csv");
+    Files.writeString(
+        one,
+        "precinct,contest,choice,votes,sheet\n"
+            + p
+            + ",Governor,Lee,100,1\n"
+            + p
+            + ",Governor,Kim,50,1\n");
+    Path two = dir.resolve("sheet-2.csv");
+    Files.writeString(
+        two,
+        "precinct,contest,choice,votes,sheet\n"
+            + p
+            + ",Governor,Lee,"
+            + (lee - 100 + 1)
+            + ",2\n"
+            + p
+            + ",Governor,Kim,"
+            + (kim - 50)
+            + ",2\n");
+    ok("tally", "enter", t, one, two);
+    TallyKit.Run r = run("tally", "compare", t);
+    assertThat(r.out())
+        .contains(
+            "precinct "
+                + p
+                + ", Governor, Lee: machine "
+                + lee
+                + ", hand "
+                + (lee + 1)
+                + ", difference +1");
+    // Entering sheet 2 again is refused; with --replace it corrects the sheet.
+    TallyKit.Run again = run("tally", "enter", t, two);
+    assertThat(again.exit()).isEqualTo(3);
+    assertThat(again.err())
+        .contains(
+            "sheet-2.csv:2 [sheet] error:",
+            "was already entered on hand-tally.csv line 4 of the record (entered from sheet-2.csv line 2)");
+    Files.writeString(
+        two,
+        "precinct,contest,choice,votes,sheet\n"
+            + p
+            + ",Governor,Lee,"
+            + (lee - 100)
+            + ",2\n"
+            + p
+            + ",Governor,Kim,"
+            + (kim - 50)
+            + ",2\n");
+    ok("tally", "enter", t, two, "--replace");
+    assertThat(run("tally", "compare", t).out()).doesNotContain("precinct " + p + ", Governor");
+    assertThat(RecordCsv.read(t.resolve(TallyFiles.HAND_TALLY))).hasSize(4);
+    assertThat(run("verify", t).exit()).isZero();
+  }
+
+  @Test
   void aDiscretionaryPrecinctMustNotBeOneDrawnAtRandom() throws IOException {
     Path results = county(dir);
     Path a = dir.resolve("discretionary-a");

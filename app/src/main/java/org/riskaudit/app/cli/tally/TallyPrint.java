@@ -11,7 +11,9 @@ final class TallyPrint {
   private TallyPrint() {}
 
   static void warnings(PrintWriter err, List<ImportProblem> problems) {
-    problems.stream().filter(p -> !p.isError()).forEach(p -> err.println("  " + p.describe()));
+    problems.stream()
+        .filter(p -> p.severity() == ImportProblem.Severity.WARNING)
+        .forEach(p -> err.println("  " + p.describe()));
     err.flush();
   }
 
