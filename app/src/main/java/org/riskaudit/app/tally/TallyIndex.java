@@ -30,7 +30,11 @@ final class TallyIndex {
     source.put("description", s.source().description());
     List<Object> inputs = new ArrayList<>();
     for (HashedFile f : s.source().inputs()) {
-      inputs.add(Map.of("name", f.name(), "sha256", f.sha256(), "bytes", f.size()));
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("name", f.name());
+      x.put("sha256", f.sha256());
+      x.put("bytes", f.size());
+      inputs.add(x);
     }
     source.put("inputs", inputs);
     source.put("units", s.machine().size());
@@ -77,7 +81,12 @@ final class TallyIndex {
       x.put("method", b.method().name().toLowerCase(java.util.Locale.ROOT));
       x.put("fullCountFraction", b.fullCountFraction());
       List<Object> merges = new ArrayList<>();
-      b.merges().forEach(g -> merges.add(Map.of("id", g.id(), "parts", g.parts())));
+      for (TallyState.Merge g : b.merges()) {
+        Map<String, Object> y = new LinkedHashMap<>();
+        y.put("id", g.id());
+        y.put("parts", g.parts());
+        merges.add(y);
+      }
       x.put("merges", merges);
       List<Object> rounds = new ArrayList<>();
       for (TallyState.Round round : b.rounds()) {
