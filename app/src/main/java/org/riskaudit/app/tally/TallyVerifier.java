@@ -169,11 +169,11 @@ public final class TallyVerifier {
       return;
     }
     List<RecordCsv.Row> rows = RecordCsv.read(f);
-    List<String> header =
-        Files.readAllLines(f).stream()
-            .findFirst()
-            .map(h -> List.of(h.split(",", -1)))
-            .orElse(List.of());
+    List<String> header;
+    try (java.io.BufferedReader in = Files.newBufferedReader(f)) {
+      String first = in.readLine();
+      header = first == null ? List.of() : List.of(first.split(",", -1));
+    }
     if (!header.equals(t.header())) {
       report.mismatch(t.file(), "header " + header + ", expected " + t.header());
       return;
