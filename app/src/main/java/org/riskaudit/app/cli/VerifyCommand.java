@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
       "Re-checks an exported audit record from the record alone: file hashes, the activity",
       "log's hash chain, every ticket and draw (from the seed and the manifest), every",
       "discrepancy and risk value, the tallies behind the margins and any full hand count.",
+      "A tally record ('riskaudit tally', with tally-record.json) is re-checked likewise",
+      "(docs/manual-tally.md).",
       "Prints what matches and what does not; exit code 0 when everything matches, 1 otherwise."
     })
 public final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "RECORD", description = "the audit record folder")
+  @Parameters(paramLabel = "RECORD", description = "the audit or tally record folder")
   Path record;
 
   @Option(

@@ -27,13 +27,16 @@ import picocli.CommandLine.Spec;
     name = "draw",
     mixinStandardHelpOptions = true,
     description = {
-      "In a new folder: starts a batch comparison audit with the machine counts per batch,",
-      "the public seed and the settings, and draws round 1 (by default the exact number of",
-      "draws the test needs if no batch shows an error).",
-      "In a tally record whose drawn batches are all counted and whose risk is above the",
-      "limit: starts the next round on the same ticket stream (by default the draws the test",
-      "needs if no further batch shows an error), or a full hand count when that would bring",
-      "at least --full-count-fraction of the cards to the tables or never meet the limit."
+      "Starts a batch comparison audit, or its next round.",
+      "In a new folder: starts a batch comparison audit with the machine counts",
+      "per batch, the public seed and the settings, and draws round 1 (by",
+      "default the exact number of draws the test needs if no batch shows an",
+      "error).",
+      "In a record whose drawn batches are all counted and whose risk is above",
+      "the limit: starts the next round on the same ticket stream (by default",
+      "the draws the test needs if no further batch shows an error), or a full",
+      "hand count when that would bring at least --full-count-fraction of the",
+      "cards to the tables or never meet the limit."
     })
 final class BatchDrawCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
     name = "batch",
     mixinStandardHelpOptions = true,
     description = {
-      "Batch comparison audits: batches drawn with probability proportional to their error",
-      "bound from the public seed, counted by hand in full, compared with their machine counts",
-      "(docs/batch-audits.md). 'draw' starts the audit or its next round; 'measure' enters",
-      "tally sheets and measures the risk."
+      "Batch comparison audits, round by round.",
+      "Batch comparison audits: batches drawn with probability proportional to",
+      "their error bound from the public seed, counted by hand in full and",
+      "compared with their machine counts (docs/batch-audits.md). 'draw' starts",
+      "the audit or its next round; 'measure' enters tally sheets and measures",
+      "the risk."
     },
     subcommands = {BatchDrawCommand.class, BatchMeasureCommand.class})
 public final class BatchGroup implements Runnable {

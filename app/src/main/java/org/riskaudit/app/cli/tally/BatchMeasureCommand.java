@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
     name = "measure",
     mixinStandardHelpOptions = true,
     description = {
-      "Enters tally sheets (--hand, as 'tally enter') and measures the risk over every draw in",
-      "order, from the drawn batches' hand counts; after a full hand count, says whether it",
-      "confirms or replaces the reported outcome.",
-      "Exit code 0 when the audit is over (risk limit met, or the full hand count complete);",
-      "1 when batches are still to count or the risk is above the limit (escalate)."
+      "Enters tally sheets and measures a batch audit's risk.",
+      "Enters tally sheets (--hand, as 'tally enter') and measures the risk over",
+      "every draw in order from the drawn batches' hand counts; after a full",
+      "hand count, says whether it confirms or replaces the reported outcome.",
+      "Exit code 0 when the audit is over (risk limit met, or the full hand",
+      "count complete); 1 when batches are still to count or the risk is above",
+      "the limit (escalate)."
     })
 final class BatchMeasureCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

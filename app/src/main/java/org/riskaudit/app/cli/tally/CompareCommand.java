@@ -24,18 +24,14 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares the hand counts of a 1 % tally with the machine counts, precinct by precinct,",
-      "and says what the tally bought: the risk limit it would have met as a batch-level RLA",
-      "of the same precincts (or why there is none) beside the cards a ballot-level RLA would",
-      "have needed. Writes "
-          + TallyFiles.COMPARISON
-          + ", "
-          + TallyFiles.WHAT_IT_BOUGHT
-          + " and "
-          + TallyFiles.REPORT
-          + " into the record.",
-      "Exit code 0 when every precinct is counted and matches; 1 when there are differences or",
-      "precincts not counted."
+      "Compares a 1 %% tally's hand and machine counts: what it bought.",
+      "Compares the hand counts of a 1 %% tally with the machine counts,",
+      "precinct by precinct, and says what the tally bought: the risk limit it",
+      "would have met as a batch-level RLA of the same precincts (or why there",
+      "is none) beside the cards a ballot-level RLA would have needed. Writes",
+      "comparison.csv, what-it-bought.csv and report.pdf into the record.",
+      "Exit code 0 when every precinct is counted and matches; 1 when there are",
+      "differences or precincts not counted."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

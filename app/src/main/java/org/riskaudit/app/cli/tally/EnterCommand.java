@@ -18,12 +18,15 @@ import picocli.CommandLine.Spec;
     name = "enter",
     mixinStandardHelpOptions = true,
     description = {
-      "Enters hand counts: CSV rows [county,]precinct|batch,contest,choice,votes[,sheet], one",
-      "per choice and tally sheet (several sheets per precinct or batch are added up). Every",
-      "line is checked with the lines entered before: no negative count, only contests on the",
-      "precinct's ballots and choices they have, no choice above the ballot cards, no contest",
-      "above cards x vote-for, no sheet line twice. With any problem nothing is entered and",
-      "every problem is listed with file, line and column (exit code 3)."
+      "Enters hand counts from tally-sheet CSV files.",
+      "Enters hand counts: CSV rows [county,]precinct|batch,contest,choice,",
+      "votes[,sheet], one per choice and tally sheet (several sheets per",
+      "precinct or batch are added up). Every line is checked with the lines",
+      "entered before: no negative count, only contests on the ballots and",
+      "choices they have, no choice above the ballot cards, no contest above",
+      "cards x vote-for, no sheet line twice. With any problem nothing is",
+      "entered and every problem is listed with file, line and column (exit",
+      "code 3)."
     })
 final class EnterCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

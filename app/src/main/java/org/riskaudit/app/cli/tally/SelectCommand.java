@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
     name = "select",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a 1 % manual tally (Elections Code 15360) in a new folder: fixes the machine",
-      "counts per precinct (which give the precinct list), the public seed and any",
-      "discretionary precincts, and selects ceil(1 % of the precincts), at least one, with the",
-      "public sampler, plus one more precinct for each contest the draw did not cover.",
-      "Anyone can repeat the selection from the seed and the precinct list (docs/manual-tally.md)."
+      "Starts a 1 %% manual tally and selects its precincts.",
+      "Starts a 1 %% manual tally (Elections Code 15360) in a new folder: fixes",
+      "the machine counts per precinct (which give the precinct list), the",
+      "public seed and any discretionary precincts, and selects ceil(1 %% of the",
+      "precincts), at least one, with the public sampler, plus one more precinct",
+      "for each contest the draw did not cover. Anyone can repeat the selection",
+      "from the seed and the precinct list (docs/manual-tally.md)."
     })
 final class SelectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

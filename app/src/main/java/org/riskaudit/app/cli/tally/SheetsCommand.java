@@ -15,11 +15,13 @@ import picocli.CommandLine.Spec;
     name = "sheets",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes, for every precinct or batch still to count: " + TallySheets.RETRIEVAL + " (what",
-      "to bring out and why), " + TallySheets.PDF + " (a sheet per precinct or batch listing",
-      "each contest and choice with blank boxes for the hand count and signature lines; the",
-      "machine count is not shown) and " + TallySheets.TEMPLATE + " (rows to type the sheets",
-      "into for 'riskaudit tally enter')."
+      "Writes the retrieval list, tally sheets and an entry template.",
+      "Writes, for every precinct or batch still to count: retrieval.csv (what",
+      "to bring out and why), tally-sheets.pdf (a sheet per precinct or batch",
+      "listing each contest and choice with blank boxes for the hand count and",
+      "signature lines; the machine count is not shown) and",
+      "hand-tally-template.csv (rows to type the sheets into for",
+      "'riskaudit tally enter')."
     })
 final class SheetsCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
