@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       CvrsCommand.class,
       CalcCommand.class,
       org.riskaudit.app.cli.audit.AuditGroup.class,
+      org.riskaudit.app.cli.tally.TallyGroup.class,
       VerifyCommand.class,
       org.riskaudit.app.demo.DemoCommand.class
     })

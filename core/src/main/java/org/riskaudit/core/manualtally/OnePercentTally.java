@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.riskaudit.core.batch.BatchPopulation;
 import org.riskaudit.core.sampling.Rivest2011Sampler;
 
 /**
@@ -35,13 +36,7 @@ public final class OnePercentTally {
    */
   public static PrecinctSelection select(
       String seed, List<Precinct> precincts, List<String> discretionary) {
-    List<Precinct> sorted = new ArrayList<>(precincts);
-    sorted.sort(Comparator.comparing(Precinct::id));
-    for (int i = 1; i < sorted.size(); i++) {
-      if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
-        throw new IllegalArgumentException("precinct '" + sorted.get(i).id() + "' is listed twice");
-      }
-    }
+    List<Precinct> sorted = sorted(precincts);
     Set<String> ids = new TreeSet<>();
     sorted.forEach(p -> ids.add(p.id()));
     for (String d : discretionary) {
@@ -52,12 +47,11 @@ public final class OnePercentTally {
     }
     int n = sorted.size();
     int first = initialCount(n);
-    Rivest2011Sampler sampler = new Rivest2011Sampler(seed);
-    // The whole without-replacement order of 1..P; selection reads a prefix of it.
-    List<Long> order = sampler.draw(1, n, n, false, 0);
+    // The whole without-replacement order of the precincts; selection reads a prefix of it.
+    List<Precinct> order = inDrawOrder(seed, sorted);
     Set<String> chosen = new LinkedHashSet<>();
     for (int i = 0; i < first; i++) {
-      chosen.add(sorted.get((int) (order.get(i) - 1)).id());
+      chosen.add(order.get(i).id());
     }
     List<String> extraFor = new ArrayList<>();
     Set<String> covered = new TreeSet<>();
@@ -74,7 +68,7 @@ public final class OnePercentTally {
       }
       // The first precinct after the 1 % draw, in the same draw order, that has the contest.
       for (int k = first; k < n; k++) {
-        Precinct p = sorted.get((int) (order.get(k) - 1));
+        Precinct p = order.get(k);
         if (p.contests().contains(contest) && chosen.add(p.id())) {
           extraFor.add(contest);
           covered.addAll(p.contests());
@@ -83,5 +77,33 @@ public final class OnePercentTally {
       }
     }
     return new PrecinctSelection(List.copyOf(chosen), first, extraFor, discretionary);
+  }
+
+  /**
+   * Every precinct id in the sampler's draw order (the 1 % draw is its first {@link #initialCount}
+   * ids, extra precincts come later in it), so that a record can show the draw number of each
+   * selected precinct.
+   */
+  public static List<String> drawOrder(String seed, List<Precinct> precincts) {
+    return inDrawOrder(seed, sorted(precincts)).stream().map(Precinct::id).toList();
+  }
+
+  /** The precincts in Unicode code point order of their ids, each id once. */
+  private static List<Precinct> sorted(List<Precinct> precincts) {
+    List<Precinct> sorted = new ArrayList<>(precincts);
+    sorted.sort(Comparator.comparing(Precinct::id, BatchPopulation.CODE_POINT_ORDER));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
+        throw new IllegalArgumentException("precinct '" + sorted.get(i).id() + "' is listed twice");
+      }
+    }
+    return sorted;
+  }
+
+  private static List<Precinct> inDrawOrder(String seed, List<Precinct> sorted) {
+    int n = sorted.size();
+    initialCount(n);
+    List<Long> numbers = new Rivest2011Sampler(seed).draw(1, n, n, false, 0);
+    return numbers.stream().map(k -> sorted.get((int) (k - 1))).toList();
   }
 }

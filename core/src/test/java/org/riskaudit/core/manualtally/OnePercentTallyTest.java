@@ -79,6 +79,32 @@ class OnePercentTallyTest {
   }
 
   @Test
+  void precinctsAreNumberedInCodePointOrderNotUtf16Order() {
+    // U+FF21 (fullwidth A) comes before U+1F600 by code point but after it by UTF-16 unit, so a
+    // UTF-16 sort would number them the other way round from docs/manual-tally.md's rule.
+    String fullwidthA = "\uFF21";
+    String emoji = "\uD83D\uDE00";
+    List<Precinct> two =
+        List.of(new Precinct(emoji, Set.of("X")), new Precinct(fullwidthA, Set.of("X")));
+    long first = new Rivest2011Sampler(SEED).draw(1, 2, 1, false, 0).get(0);
+    String expected = first == 1 ? fullwidthA : emoji;
+    assertThat(OnePercentTally.drawOrder(SEED, two).get(0)).isEqualTo(expected);
+    assertThat(OnePercentTally.select(SEED, two, List.of()).random()).containsExactly(expected);
+  }
+
+  @Test
+  void theDrawOrderStartsWithTheOnePercentDrawAndPlacesEveryExtraPrecinctAfterIt() {
+    List<Precinct> precincts = state();
+    PrecinctSelection s = OnePercentTally.select(SEED, precincts, List.of());
+    List<String> order = OnePercentTally.drawOrder(SEED, precincts);
+    assertThat(order).hasSize(precincts.size()).doesNotHaveDuplicates();
+    assertThat(order.subList(0, s.initialCount())).isEqualTo(s.random().subList(0, 24));
+    for (String extra : s.random().subList(24, s.random().size())) {
+      assertThat(order.indexOf(extra)).isGreaterThanOrEqualTo(24);
+    }
+  }
+
+  @Test
   void badPrecinctListsAreRejectedNamingTheProblem() {
     assertThatThrownBy(
             () ->
