@@ -25,6 +25,7 @@ final class CardHandoff implements Iterator<Cvr>, AutoCloseable {
   private record End(Throwable failure) {}
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
+  private volatile boolean closed;
   private final Thread producer;
   private List<Cvr> chunk = List.of();
   private int next;
@@ -64,6 +65,12 @@ final class CardHandoff implements Iterator<Cvr>, AutoCloseable {
 
     @Override
     public void accept(Cvr cvr) {
+      // close() may free queue space (to unblock a source that swallowed an interrupt) just as a
+      // put was waking up, letting that put succeed: this check stops the source at the next card
+      // instead of a whole chunk later, so the bound on cards read ahead holds.
+      if (closed) {
+        throw new CancellationException("the bulk load stopped reading cards");
+      }
       buffer.add(cvr);
       if (buffer.size() == CHUNK) {
         flush();
@@ -142,6 +149,7 @@ final class CardHandoff implements Iterator<Cvr>, AutoCloseable {
    */
   @Override
   public void close() {
+    closed = true;
     boolean interrupted = false;
     while (producer.isAlive()) {
       producer.interrupt();
