@@ -46,12 +46,10 @@ public final class ElectionGenerator {
   public Summary write(Path out) throws IOException {
     Files.createDirectories(out);
     for (String county : options.attack().keySet()) {
-      if (election.counties().stream().noneMatch(c -> c.county().equals(county))) {
-        throw new IllegalArgumentException(
-            "--attack names county '"
-                + county
-                + "', which is not in the election; use one of the county names of the totals");
-      }
+      requireCounty("--attack", county);
+    }
+    for (String county : options.countyFormats().keySet()) {
+      requireCounty("--county-format", county);
     }
     List<CountyResult> results;
     try {
@@ -97,6 +95,16 @@ public final class ElectionGenerator {
     return new Summary(cards, cvrs, missing, altered, results.size(), batches);
   }
 
+  private void requireCounty(String option, String county) {
+    if (election.counties().stream().noneMatch(c -> c.county().equals(county))) {
+      throw new IllegalArgumentException(
+          option
+              + " names county '"
+              + county
+              + "', which is not in the election; use one of the county names of the totals");
+    }
+  }
+
   /**
    * The county name as a file name: readable and round-tripping through the importers, which name a
    * county after its file ("San Luis Obispo.csv" -> "San Luis Obispo"); only characters that file
@@ -127,17 +135,46 @@ public final class ElectionGenerator {
     long n = votes + remaining[k];
     int size = options.batchSize();
     int batches = (int) ((n + size - 1) / size);
+    CountyFormat format = options.format(ct.county());
+    // ES&S Tabulator CVRs start with a 4-digit tabulator number
+    int firstTabulator = format == CountyFormat.ESS ? 1001 : 1;
     List<int[]> tabBatch = new ArrayList<>();
     List<String> rows = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
-      int tab = b / 50 + 1;
+      int tab = b / 50 + firstTabulator;
       int count = (int) Math.min(size, n - (long) b * size);
       tabBatch.add(new int[] {tab, b + 1, count});
       rows.add("Box " + (b / 20 + 1) + "," + tab + "," + (b + 1) + "," + count);
     }
     String file = fileName(ct.county());
     List<DominionWriters.CardWriter> cvrWriters = new ArrayList<>();
-    if (options.json()) {
+    String contest = election.contest();
+    List<String> choices = election.choices();
+    switch (format) {
+      case ESS ->
+          cvrWriters.add(VendorWriters.ess(out.resolve("ess").resolve(file), contest, choices));
+      case CLEARBALLOT ->
+          cvrWriters.add(
+              VendorWriters.clearBallot(
+                  out.resolve("clearballot").resolve(file + ".csv"), contest, choices));
+      case NIST ->
+          cvrWriters.add(
+              VendorWriters.nist(
+                  out.resolve("nist").resolve(file + ".json"),
+                  electionName,
+                  ct.county(),
+                  contest,
+                  choices));
+      case BATCH_TOTALS ->
+          cvrWriters.add(
+              VendorWriters.batchTotals(
+                  out.resolve("batch-totals").resolve(file + ".csv"),
+                  ct.county(),
+                  contest,
+                  choices));
+      case DOMINION -> {}
+    }
+    if (format == CountyFormat.DOMINION && options.json()) {
       ExportSink sink =
           options.zip()
               ? ExportSink.zip(out.resolve("dominion-json").resolve(file + ".zip"))
@@ -146,7 +183,7 @@ public final class ElectionGenerator {
           DominionWriters.json(
               sink, electionName, ct.county(), election.contest(), election.choices(), tabBatch));
     }
-    if (options.csv()) {
+    if (format == CountyFormat.DOMINION && options.csv()) {
       cvrWriters.add(
           DominionWriters.csv(
               out.resolve("dominion-csv").resolve(file + ".csv"),
@@ -198,11 +235,15 @@ public final class ElectionGenerator {
           reported[machine]++;
         }
         number++;
-        boolean isMissing = rng.nextDouble() < options.missingRate();
+        // a county with only batch totals has no CVRs to miss: its scanners counted every card
+        boolean isMissing =
+            rng.nextDouble() < options.missingRate() && format != CountyFormat.BATCH_TOTALS;
         if (isMissing) {
           missing++;
         } else {
-          cvrs++;
+          if (format != CountyFormat.BATCH_TOTALS) {
+            cvrs++;
+          }
           for (DominionWriters.CardWriter w : cvrWriters) {
             w.card(number, tb[0], tb[1], rec, machine);
           }

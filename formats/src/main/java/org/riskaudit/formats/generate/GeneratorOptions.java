@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param batchSize cards per batch
  * @param json write Dominion JSON; {@code zip} as one zip per county
  * @param csv write Dominion CSV
+ * @param countyFormats county -> its export format when not Dominion (json/csv above)
  */
 public record GeneratorOptions(
     double scale,
@@ -26,9 +27,38 @@ public record GeneratorOptions(
     int batchSize,
     boolean json,
     boolean zip,
-    boolean csv) {
+    boolean csv,
+    Map<String, CountyFormat> countyFormats) {
+
+  /** Every county in Dominion formats. */
+  public GeneratorOptions(
+      double scale,
+      long seed,
+      double errorRate,
+      Map<String, Double> attack,
+      double missingRate,
+      double blankRate,
+      int batchSize,
+      boolean json,
+      boolean zip,
+      boolean csv) {
+    this(
+        scale,
+        seed,
+        errorRate,
+        attack,
+        missingRate,
+        blankRate,
+        batchSize,
+        json,
+        zip,
+        csv,
+        Map.of());
+  }
+
   public GeneratorOptions {
     attack = Map.copyOf(Objects.requireNonNull(attack, "attack"));
+    countyFormats = Map.copyOf(Objects.requireNonNull(countyFormats, "countyFormats"));
     if (!(scale > 0 && scale <= 1000)) {
       throw new IllegalArgumentException("scale must be in (0, 1000], got " + scale);
     }
@@ -51,9 +81,24 @@ public record GeneratorOptions(
   }
 
   /**
-   * True when the paper differs from the CVRs or some CVRs are missing, so a paper file is needed.
+   * True when the paper differs from the CVRs, some CVRs are missing, or some counties have no
+   * Dominion CSV to read the paper from, so a paper file is needed.
    */
   public boolean needsPaper() {
-    return errorRate > 0 || missingRate > 0 || attack.values().stream().anyMatch(s -> s > 0);
+    return errorRate > 0
+        || missingRate > 0
+        || attack.values().stream().anyMatch(s -> s > 0)
+        || countyFormats.values().stream().anyMatch(f -> f != CountyFormat.DOMINION);
+  }
+
+  /** The same options with these counties' export formats. */
+  public GeneratorOptions withCountyFormats(Map<String, CountyFormat> formats) {
+    return new GeneratorOptions(
+        scale, seed, errorRate, attack, missingRate, blankRate, batchSize, json, zip, csv, formats);
+  }
+
+  /** The county's export format. */
+  public CountyFormat format(String county) {
+    return countyFormats.getOrDefault(county, CountyFormat.DOMINION);
   }
 }
