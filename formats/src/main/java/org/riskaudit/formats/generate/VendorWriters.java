@@ -130,7 +130,7 @@ final class VendorWriters {
             .append("</BatchNumber>\n  <CvrGuid>")
             .append(guid)
             .append("</CvrGuid>\n</Cvr>\n");
-        zip.putNextEntry(new java.util.zip.ZipEntry(batch + "/" + guid + ".xml"));
+        zip.putNextEntry(ExportSink.entry(batch + "/" + guid + ".xml"));
         zip.write(b.toString().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         sheets[0]++;

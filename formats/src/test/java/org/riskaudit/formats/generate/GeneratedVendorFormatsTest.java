@@ -166,6 +166,38 @@ class GeneratedVendorFormatsTest {
   }
 
   @Test
+  void theSameOptionsWriteTheSameBytesInEveryFormatZipsIncluded(@TempDir Path dir)
+      throws IOException {
+    GeneratorOptions o =
+        new GeneratorOptions(1, 9, 0.05, Map.of("Hart", 0.1), 0.01, 0.02, 60, true, true, false)
+            .withCountyFormats(FORMATS);
+    new ElectionGenerator(ELECTION, o, "E").write(dir.resolve("a"));
+    new ElectionGenerator(ELECTION, o, "E").write(dir.resolve("b"));
+    List<Path> files;
+    try (var s = Files.walk(dir.resolve("a"))) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files)
+        .anyMatch(p -> p.endsWith("Hart/cvrs.zip"))
+        .anyMatch(p -> p.endsWith("Dom.zip"))
+        .anyMatch(p -> p.endsWith("Nist Xml.xml"))
+        .hasSizeGreaterThan(10);
+    for (Path a : files) {
+      Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
+      assertThat(Files.mismatch(a, b)).as(a.toString()).isEqualTo(-1L);
+    }
+    // the zips' entries carry a fixed time, not the clock's (two runs in the same two seconds
+    // would agree anyway)
+    for (String zip : List.of("a/hart/Hart/cvrs.zip", "a/dominion-json/Dom.zip")) {
+      try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(dir.resolve(zip).toFile())) {
+        assertThat(z.stream().map(java.util.zip.ZipEntry::getTimeLocal).distinct().toList())
+            .as(zip)
+            .containsExactly(java.time.LocalDateTime.of(2021, 9, 14, 0, 0));
+      }
+    }
+  }
+
+  @Test
   void theReportedResultsOfEveryFormatAreTheMachineCountWithErrors(@TempDir Path dir)
       throws IOException {
     new ElectionGenerator(ELECTION, options(0.05), "E").write(dir);
