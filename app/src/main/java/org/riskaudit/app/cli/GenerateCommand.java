@@ -1,12 +1,17 @@
 package org.riskaudit.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.riskaudit.formats.generate.CountyTotals;
 import org.riskaudit.formats.generate.ElectionGenerator;
 import org.riskaudit.formats.generate.GeneratorOptions;
+import org.riskaudit.formats.generate.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +29,18 @@ import picocli.CommandLine.Spec;
       "  dominion-json/<county>/  CvrExport_<n>.json per batch + manifests",
       "                           (dominion-json/<county>.zip with --zip)",
       "  dominion-csv/<county>.csv  Dominion CSV export (4 header rows)",
+      "  ess/<county>/            cvr.csv and ballots.csv (ES&S)",
+      "  hart/<county>/           cvrs.zip (one XML per sheet) and",
+      "                           scanned-ballots.csv (Hart Verity)",
+      "  clearballot/<county>.csv Clear Ballot (ClearVote) CSV",
+      "  nist/<county>.json       NIST SP 1500-103 CVR report, JSON",
+      "  nist-xml/<county>.xml    NIST SP 1500-103 CVR report, XML",
+      "  batch-totals/<county>.csv  votes per batch, no CVRs (for ONEAudit)",
       "  paper/<county>.csv       what every card really says (Dominion CSV),",
       "                           written when --errors/--attack/--missing is set",
+      "                           or a county has no Dominion CSV",
+      "Formats: dominion-json, dominion-csv, ess, hart, clearballot, nist,",
+      "nist-xml, batch-totals (--default-format, --county-format).",
       "Details: docs/formats.md, 'Generated elections'.",
       ""
     })
@@ -84,8 +99,16 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "COUNTY=FORMAT",
       split = ",",
       description =
-          "COUNTY=FORMAT,...: write these counties as ess, clearballot, nist or batch-totals (no CVRs, for ONEAudit) instead of Dominion.")
-  Map<String, String> countyFormats = new LinkedHashMap<>();
+          "COUNTY=FORMAT (repeatable, or comma-separated): write this county in FORMAT instead of the default formats; give a county twice for two exports. FORMAT: dominion-json, dominion-csv, ess, hart, clearballot, nist, nist-xml, batch-totals (no CVRs, for ONEAudit).")
+  List<String> countyFormats = new ArrayList<>();
+
+  @Option(
+      names = "--default-format",
+      paramLabel = "FORMAT",
+      split = ",",
+      description =
+          "The export(s) of every county without --county-format (repeatable, or comma-separated); default dominion-json and dominion-csv. Not with --format.")
+  List<String> defaultFormats = new ArrayList<>();
 
   @Option(
       names = "--missing",
@@ -99,16 +122,32 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--batch-size", description = "Cards per batch.", defaultValue = "250")
   int batchSize;
 
-  @Option(names = "--format", description = "json, csv or both.", defaultValue = "both")
+  @Option(
+      names = "--format",
+      description =
+          "Dominion json, csv or both (default both); --default-format is the general form.")
   String format;
 
   @Option(names = "--zip", description = "Write each county's JSON export as one zip.")
   boolean zip;
 
+  private static OutputFormat parse(String option, String given, String name) {
+    try {
+      return OutputFormat.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " '" + given + "': " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
-    if (!format.equals("json") && !format.equals("csv") && !format.equals("both")) {
+    if (format != null && !defaultFormats.isEmpty()) {
+      err.println("riskaudit generate: give --format or --default-format, not both");
+      return 2;
+    }
+    String dominion = format == null ? "both" : format;
+    if (!dominion.equals("json") && !dominion.equals("csv") && !dominion.equals("both")) {
       err.println(
           "riskaudit generate: --format '" + format + "' is not allowed; use json, csv or both");
       return 2;
@@ -127,13 +166,29 @@ final class GenerateCommand implements Callable<Integer> {
               missing,
               blank,
               batchSize,
-              !format.equals("csv"),
+              !dominion.equals("csv"),
               zip,
-              !format.equals("json"));
-      Map<String, org.riskaudit.formats.generate.CountyFormat> formats = new LinkedHashMap<>();
-      countyFormats.forEach(
-          (c, f) -> formats.put(c, org.riskaudit.formats.generate.CountyFormat.parse(f)));
-      o = o.withCountyFormats(formats);
+              !dominion.equals("json"));
+      Set<OutputFormat> defaults = o.defaultFormats();
+      if (!defaultFormats.isEmpty()) {
+        defaults = EnumSet.noneOf(OutputFormat.class);
+        for (String f : defaultFormats) {
+          defaults.add(parse("--default-format", f, f));
+        }
+      }
+      Map<String, Set<OutputFormat>> byCounty = new LinkedHashMap<>();
+      for (String entry : countyFormats) {
+        int eq = entry.lastIndexOf('=');
+        if (eq <= 0 || eq == entry.length() - 1) {
+          throw new IllegalArgumentException(
+              "--county-format '" + entry + "' is not COUNTY=FORMAT (e.g. Alpine=batch-totals)");
+        }
+        String county = entry.substring(0, eq).strip();
+        byCounty
+            .computeIfAbsent(county, c -> EnumSet.noneOf(OutputFormat.class))
+            .add(parse("--county-format", entry, entry.substring(eq + 1)));
+      }
+      o = o.withFormats(defaults, byCounty);
       long t0 = System.nanoTime();
       ElectionGenerator.Summary s =
           new ElectionGenerator(election, o, "Synthetic " + contest).write(out);

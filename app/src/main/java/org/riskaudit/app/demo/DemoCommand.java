@@ -2,10 +2,13 @@ package org.riskaudit.app.demo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.riskaudit.app.audit.AuditProgress;
 import org.riskaudit.core.audit.AssertionMeasurement;
+import org.riskaudit.core.audit.AuditType;
 import org.riskaudit.core.audit.HandCount;
+import org.riskaudit.formats.generate.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +69,35 @@ public final class DemoCommand implements Callable<Integer> {
     return r.verified() ? 0 : 1;
   }
 
+  /**
+   * Cards pulled per county, largest first, with each county's export format and audit type; the
+   * ONEAudit counties are always listed, counties with no card drawn are only counted.
+   */
+  static void countyTable(PrintWriter out, DemoResult r) {
+    AuditProgress p = r.progress();
+    out.println("  Cards pulled per county (largest first):");
+    out.printf("    %-16s %-14s %-11s %6s%n", "county", "export", "audit", "cards");
+    long none = 0;
+    for (var e : DemoRunner.byCards(r.cardsByCounty()).entrySet()) {
+      String county = e.getKey();
+      AuditType type = p.snapshot().countyType(county);
+      if (e.getValue() == 0 && type != AuditType.ONEAUDIT) {
+        none++;
+        continue;
+      }
+      OutputFormat f = DemoElection.FORMATS.get(county);
+      out.printf(
+          "    %-16s %-14s %-11s %,6d%n",
+          county,
+          f == null ? "?" : f.option(),
+          type == AuditType.ONEAUDIT ? "ONEAudit" : type.name().toLowerCase(Locale.ROOT),
+          e.getValue());
+    }
+    if (none > 0) {
+      out.printf("    (%d more counties had no card drawn)%n", none);
+    }
+  }
+
   static void summary(PrintWriter out, DemoResult r, double seconds) {
     AuditProgress p = r.progress();
     out.println();
@@ -103,24 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
                   + h.winners()
                   + " replaces it");
     }
-    out.println("  Cards pulled per county (largest first):");
-    StringBuilder line = new StringBuilder("   ");
-    long none = r.cardsByCounty().values().stream().filter(n -> n == 0).count();
-    for (var e : DemoRunner.byCards(r.cardsByCounty()).entrySet()) {
-      if (e.getValue() == 0) {
-        continue;
-      }
-      String item = " " + e.getKey() + " " + e.getValue() + ";";
-      if (line.length() + item.length() > 100) {
-        out.println(line);
-        line = new StringBuilder("   ");
-      }
-      line.append(item);
-    }
-    out.println(line);
-    if (none > 0) {
-      out.printf("    (%d counties had no card drawn)%n", none);
-    }
+    countyTable(out, r);
     out.printf("  Final report: %s%n", r.record().resolveSibling("report").resolve("report.pdf"));
     out.printf("  Audit record: %s%n", r.record());
     out.printf(

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.riskaudit.app.audit.InputImports;
 import org.riskaudit.core.audit.AuditType;
-import org.riskaudit.formats.generate.CountyFormat;
 import org.riskaudit.formats.generate.CountyTotals;
 import org.riskaudit.formats.generate.ElectionGenerator;
 import org.riskaudit.formats.generate.GeneratorOptions;
+import org.riskaudit.formats.generate.OutputFormat;
 import org.riskaudit.store.Store;
 
 /**
@@ -52,7 +52,7 @@ final class DemoElection {
     Map<String, AuditType> types = new LinkedHashMap<>();
     FORMATS.forEach(
         (county, f) -> {
-          if (f == CountyFormat.BATCH_TOTALS) {
+          if (f == OutputFormat.BATCH_TOTALS) {
             types.put(county, AuditType.ONEAUDIT);
           }
         });
@@ -60,25 +60,30 @@ final class DemoElection {
   }
 
   /**
-   * Each county's export format. Illustrative only: 40 counties in Dominion formats (JSON, and CSV
-   * for eight), as in California, but which county uses which vendor here is not a claim about the
-   * real counties. Alpine and Sierra report only batch totals and are audited with ONEAudit pools.
+   * Each county's export format. Illustrative only: 40 counties in Dominion formats (32 as Dominion
+   * JSON, 8 as Dominion CSV), Los Angeles as NIST CDF (JSON), Orange and three more as Hart, five
+   * as ES&S, four as Clear Ballot, two more as NIST CDF (one JSON, one XML); which county uses
+   * which vendor here is not a claim about the real counties. Alpine and Sierra report only batch
+   * totals and are audited with ONEAudit pools.
    */
-  static final Map<String, CountyFormat> FORMATS = formats();
+  static final Map<String, OutputFormat> FORMATS = formats();
 
-  private static Map<String, CountyFormat> formats() {
-    Map<String, CountyFormat> m = new LinkedHashMap<>();
-    for (String c : List.of("Los Angeles", "Orange", "Santa Cruz", "Marin", "Napa")) {
-      m.put(c, CountyFormat.NIST);
+  private static Map<String, OutputFormat> formats() {
+    Map<String, OutputFormat> m = new LinkedHashMap<>();
+    m.put("Los Angeles", OutputFormat.NIST);
+    m.put("Santa Cruz", OutputFormat.NIST);
+    m.put("Marin", OutputFormat.NIST_XML);
+    for (String c : List.of("Orange", "Napa", "Butte", "Glenn")) {
+      m.put(c, OutputFormat.HART);
     }
-    for (String c : List.of("Kern", "Tulare", "Merced", "Madera", "Kings", "Butte")) {
-      m.put(c, CountyFormat.ESS);
+    for (String c : List.of("Kern", "Tulare", "Merced", "Madera", "Kings")) {
+      m.put(c, OutputFormat.ESS);
     }
-    for (String c : List.of("Humboldt", "Mendocino", "Lake", "Tehama", "Glenn")) {
-      m.put(c, CountyFormat.CLEARBALLOT);
+    for (String c : List.of("Humboldt", "Mendocino", "Lake", "Tehama")) {
+      m.put(c, OutputFormat.CLEARBALLOT);
     }
-    m.put("Alpine", CountyFormat.BATCH_TOTALS);
-    m.put("Sierra", CountyFormat.BATCH_TOTALS);
+    m.put("Alpine", OutputFormat.BATCH_TOTALS);
+    m.put("Sierra", OutputFormat.BATCH_TOTALS);
     for (String c :
         List.of(
             "Fresno",
@@ -89,25 +94,25 @@ final class DemoElection {
             "Tuolumne",
             "San Benito",
             "Modoc")) {
-      m.put(c, CountyFormat.DOMINION_CSV);
+      m.put(c, OutputFormat.DOMINION_CSV);
     }
-    for (org.riskaudit.formats.generate.CountyTotals c : RecallTotals.election().counties()) {
-      m.putIfAbsent(c.county(), CountyFormat.DOMINION_JSON);
+    for (CountyTotals c : RecallTotals.election().counties()) {
+      m.putIfAbsent(c.county(), OutputFormat.DOMINION_JSON);
     }
     return java.util.Collections.unmodifiableMap(m);
   }
 
   /** One line: how many counties came in each format, naming the ONEAudit counties. */
   static String formatSummary() {
-    Map<CountyFormat, List<String>> by = new java.util.EnumMap<>(CountyFormat.class);
+    Map<OutputFormat, List<String>> by = new java.util.EnumMap<>(OutputFormat.class);
     FORMATS.forEach((c, f) -> by.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(c));
     List<String> parts = new java.util.ArrayList<>();
     by.forEach(
         (f, counties) ->
             parts.add(
-                f == CountyFormat.BATCH_TOTALS
+                f == OutputFormat.BATCH_TOTALS
                     ? "batch totals only, audited as ONEAudit pools: " + String.join(", ", counties)
-                    : f.importFormat() + " " + counties.size()));
+                    : f.option() + " " + counties.size()));
     return "county exports: " + String.join("; ", parts);
   }
 
@@ -147,43 +152,20 @@ final class DemoElection {
     InputImports imports = new InputImports(store, id);
     imports.manifest(folder.resolve("ballot-manifest.csv"), null, actor);
     imports.results(folder.resolve("reported-results.csv"), null, actor);
+    // the Dominion counties in one import per format (their folder holds nothing else); every
+    // other county with its own vendor's files and importer
     imports.cvrs(
         List.of(folder.resolve("dominion-json")), "dominion-json", null, false, actor, c -> {});
     imports.cvrs(
         List.of(folder.resolve("dominion-csv")), "dominion-csv", null, false, actor, c -> {});
-    for (Map.Entry<String, CountyFormat> e : FORMATS.entrySet()) {
+    for (Map.Entry<String, OutputFormat> e : FORMATS.entrySet()) {
       String county = e.getKey();
-      String file = ElectionGenerator.fileName(county);
-      switch (e.getValue()) {
-        case ESS -> {
-          Path dir = folder.resolve("ess").resolve(file);
-          imports.cvrs(
-              List.of(dir.resolve("cvr.csv"), dir.resolve("ballots.csv")),
-              "ess",
-              county,
-              false,
-              actor,
-              c -> {});
-        }
-        case CLEARBALLOT ->
-            imports.cvrs(
-                List.of(folder.resolve("clearballot").resolve(file + ".csv")),
-                "clearballot",
-                county,
-                false,
-                actor,
-                c -> {});
-        case NIST ->
-            imports.cvrs(
-                List.of(folder.resolve("nist").resolve(file + ".json")),
-                "nist",
-                county,
-                false,
-                actor,
-                c -> {});
-        case BATCH_TOTALS ->
-            imports.batchTotals(folder.resolve("batch-totals").resolve(file + ".csv"), actor);
-        case DOMINION, DOMINION_JSON, DOMINION_CSV -> {}
+      OutputFormat f = e.getValue();
+      List<Path> paths = ElectionGenerator.paths(folder, f, county, false);
+      switch (f) {
+        case DOMINION_JSON, DOMINION_CSV -> {}
+        case BATCH_TOTALS -> imports.batchTotals(paths.get(0), actor);
+        default -> imports.cvrs(paths, f.option(), county, false, actor, c -> {});
       }
     }
   }

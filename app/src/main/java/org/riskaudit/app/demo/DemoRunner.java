@@ -47,12 +47,14 @@ public final class DemoRunner {
   static final String ACTOR = "demo";
 
   private final PrintWriter log;
+  private long start = System.nanoTime();
 
   public DemoRunner(PrintWriter log) {
     this.log = log;
   }
 
   public DemoResult run(DemoOptions o) throws IOException {
+    start = System.nanoTime();
     Files.createDirectories(o.out());
     DemoElection election = DemoElection.generate(o, log);
     Path db = o.out().resolve("riskaudit.db");
@@ -169,8 +171,9 @@ public final class DemoRunner {
     }
   }
 
+  /** Logs the start of a step with the seconds since the demo started, to see where time goes. */
   private void step(String what) {
-    log.println("- " + what);
+    log.printf("- %s [%.0f s]%n", what, (System.nanoTime() - start) / 1e9);
     log.flush();
   }
 

@@ -66,4 +66,62 @@ class GenerateCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--attack names county 'Nowhere'");
   }
+
+  @Test
+  void defaultAndCountyFormatsChooseEachCountysExports(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    Path out = dir.resolve("out");
+    int code =
+        run(
+            err,
+            "generate",
+            "--out",
+            out.toString(),
+            "--cards",
+            "900",
+            "--counties",
+            "3",
+            "--default-format",
+            "hart",
+            "--county-format",
+            "County 2=nist-xml",
+            "--county-format",
+            "County 2=ess,County 3=batch-totals");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.resolve("hart/County 1/cvrs.zip")).exists();
+    assertThat(out.resolve("hart/County 1/scanned-ballots.csv")).exists();
+    assertThat(out.resolve("nist-xml/County 2.xml")).exists();
+    assertThat(out.resolve("ess/County 2/cvr.csv")).exists();
+    assertThat(out.resolve("batch-totals/County 3.csv")).exists();
+    assertThat(out.resolve("dominion-json")).doesNotExist();
+    assertThat(out.resolve("paper/County 1.csv")).exists();
+  }
+
+  @Test
+  void anUnknownFormatOrCountyInAFormatOptionIsRefusedByName(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code =
+        run(err, "generate", "--out", dir.toString(), "--county-format", "County 1=dominion-xml");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--county-format 'County 1=dominion-xml': unknown output format 'dominion-xml'")
+        .contains("use one of dominion-json, dominion-csv, ess, hart");
+    err = new StringWriter();
+    code = run(err, "generate", "--out", dir.toString(), "--county-format", "Nowhere=hart");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--county-format names county 'Nowhere'");
+    err = new StringWriter();
+    code = run(err, "generate", "--out", dir.toString(), "--default-format", "pdf");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--default-format 'pdf': unknown output format 'pdf'");
+    err = new StringWriter();
+    code = run(err, "generate", "--out", dir.toString(), "--county-format", "Alpine");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("is not COUNTY=FORMAT");
+    err = new StringWriter();
+    code =
+        run(err, "generate", "--out", dir.toString(), "--format", "csv", "--default-format", "ess");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
+  }
 }

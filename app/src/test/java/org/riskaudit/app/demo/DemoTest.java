@@ -6,21 +6,42 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.riskaudit.core.audit.AuditStage;
 import org.riskaudit.core.audit.AuditType;
 import org.riskaudit.core.audit.HandCount;
+import org.riskaudit.formats.generate.OutputFormat;
 
 /** The statewide demo, at a small scale, honest and attacked (it needs no ../shared folder). */
 class DemoTest {
   @TempDir Path dir;
 
-  DemoResult run(boolean attack) throws Exception {
+  /** The honest run, shared by the tests that only read it (each run takes several seconds). */
+  @TempDir static Path honestDir;
+
+  private static DemoResult honest;
+
+  static DemoResult run(boolean attack, Path dir) throws Exception {
     StringWriter log = new StringWriter();
     return new DemoRunner(new PrintWriter(log))
         .run(new DemoOptions(0.002, 0, attack, dir, DemoOptions.DEFAULT_SEED, 2021));
+  }
+
+  DemoResult run(boolean attack) throws Exception {
+    if (attack) {
+      return run(true, dir);
+    }
+    synchronized (DemoTest.class) {
+      if (honest == null) {
+        honest = run(false, honestDir);
+      }
+      return honest;
+    }
   }
 
   @Test
@@ -54,12 +75,45 @@ class DemoTest {
         .contains(
             "Kern,cvr,cvr.csv",
             "Kern,cvr,ballots.csv",
+            "Orange,cvr,cvrs.zip",
+            "Orange,cvr,scanned-ballots.csv",
             "Los Angeles,cvr,Los Angeles.json",
+            "Marin,cvr,Marin.xml",
             "Humboldt,cvr,Humboldt.csv",
             "(all),cvr,dominion-csv/Fresno.csv",
             "Alpine,batch-totals,Alpine.csv",
             "Sierra,batch-totals,Sierra.csv");
     assertThat(inputs).anyMatch(l -> l.startsWith("(all),cvr,dominion-json/San Diego/CvrExport_"));
+  }
+
+  @Test
+  void theAssignmentHasFortyDominionCountiesEveryOtherVendorAndTwoBatchTotalsCounties() {
+    Map<OutputFormat, Long> by =
+        DemoElection.FORMATS.values().stream()
+            .collect(
+                Collectors.groupingBy(
+                    f -> f, () -> new EnumMap<>(OutputFormat.class), Collectors.counting()));
+    assertThat(DemoElection.FORMATS).hasSize(58).containsEntry("Orange", OutputFormat.HART);
+    assertThat(by.get(OutputFormat.DOMINION_JSON) + by.get(OutputFormat.DOMINION_CSV))
+        .isEqualTo(40);
+    assertThat(by.keySet()).containsExactlyInAnyOrder(OutputFormat.values());
+    assertThat(DemoElection.FORMATS)
+        .containsEntry("Los Angeles", OutputFormat.NIST)
+        .containsEntry("Alpine", OutputFormat.BATCH_TOTALS)
+        .containsEntry("Sierra", OutputFormat.BATCH_TOTALS);
+    assertThat(by.get(OutputFormat.BATCH_TOTALS)).isEqualTo(2);
+  }
+
+  @Test
+  void theSummaryTableShowsEachCountysExportAndAuditType() throws Exception {
+    DemoResult r = run(false);
+    StringWriter out = new StringWriter();
+    DemoCommand.summary(new PrintWriter(out), r, 1);
+    assertThat(out.toString())
+        .containsPattern("Alpine +batch-totals +ONEAudit +\\d+")
+        .containsPattern("Sierra +batch-totals +ONEAudit +\\d+")
+        .containsPattern("Los Angeles +nist +comparison +[1-9]")
+        .contains("VERIFIED");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -135,9 +136,10 @@ public final class ElectionGenerator {
     long n = votes + remaining[k];
     int size = options.batchSize();
     int batches = (int) ((n + size - 1) / size);
-    CountyFormat format = options.format(ct.county());
+    Set<OutputFormat> formats = options.formats(ct.county());
+    boolean pools = formats.contains(OutputFormat.BATCH_TOTALS);
     // ES&S Tabulator CVRs start with a 4-digit tabulator number
-    int firstTabulator = format == CountyFormat.ESS ? 1001 : 1;
+    int firstTabulator = formats.contains(OutputFormat.ESS) ? 1001 : 1;
     List<int[]> tabBatch = new ArrayList<>();
     List<String> rows = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
@@ -146,51 +148,11 @@ public final class ElectionGenerator {
       tabBatch.add(new int[] {tab, b + 1, count});
       rows.add("Box " + (b / 20 + 1) + "," + tab + "," + (b + 1) + "," + count);
     }
-    String file = fileName(ct.county());
     List<DominionWriters.CardWriter> cvrWriters = new ArrayList<>();
-    String contest = election.contest();
-    List<String> choices = election.choices();
-    switch (format) {
-      case ESS ->
-          cvrWriters.add(VendorWriters.ess(out.resolve("ess").resolve(file), contest, choices));
-      case CLEARBALLOT ->
-          cvrWriters.add(
-              VendorWriters.clearBallot(
-                  out.resolve("clearballot").resolve(file + ".csv"), contest, choices));
-      case NIST ->
-          cvrWriters.add(
-              VendorWriters.nist(
-                  out.resolve("nist").resolve(file + ".json"),
-                  electionName,
-                  ct.county(),
-                  contest,
-                  choices));
-      case BATCH_TOTALS ->
-          cvrWriters.add(
-              VendorWriters.batchTotals(
-                  out.resolve("batch-totals").resolve(file + ".csv"),
-                  ct.county(),
-                  contest,
-                  choices));
-      case DOMINION, DOMINION_JSON, DOMINION_CSV -> {}
+    for (OutputFormat f : formats) {
+      cvrWriters.add(writer(out, f, ct.county(), tabBatch));
     }
-    if (format.writesJson(options.json())) {
-      ExportSink sink =
-          options.zip()
-              ? ExportSink.zip(out.resolve("dominion-json").resolve(file + ".zip"))
-              : ExportSink.folder(out.resolve("dominion-json").resolve(file));
-      cvrWriters.add(
-          DominionWriters.json(
-              sink, electionName, ct.county(), election.contest(), election.choices(), tabBatch));
-    }
-    if (format.writesCsv(options.csv())) {
-      cvrWriters.add(
-          DominionWriters.csv(
-              out.resolve("dominion-csv").resolve(file + ".csv"),
-              electionName,
-              election.contest(),
-              election.choices()));
-    }
+    String file = fileName(ct.county());
     DominionWriters.CardWriter paper =
         options.needsPaper()
             ? DominionWriters.csv(
@@ -236,12 +198,11 @@ public final class ElectionGenerator {
         }
         number++;
         // a county with only batch totals has no CVRs to miss: its scanners counted every card
-        boolean isMissing =
-            rng.nextDouble() < options.missingRate() && format != CountyFormat.BATCH_TOTALS;
+        boolean isMissing = rng.nextDouble() < options.missingRate() && !pools;
         if (isMissing) {
           missing++;
         } else {
-          if (format != CountyFormat.BATCH_TOTALS) {
+          if (!pools) {
             cvrs++;
           }
           for (DominionWriters.CardWriter w : cvrWriters) {
@@ -260,6 +221,60 @@ public final class ElectionGenerator {
       paper.close();
     }
     return new CountyResult(reported, rows, n, cvrs, missing, altered);
+  }
+
+  /** The writer of one of a county's exports, at its place in the output folder. */
+  private DominionWriters.CardWriter writer(
+      Path out, OutputFormat format, String county, List<int[]> tabBatch) throws IOException {
+    String file = fileName(county);
+    String contest = election.contest();
+    List<String> choices = election.choices();
+    Path dir = out.resolve(format.option());
+    return switch (format) {
+      case DOMINION_JSON ->
+          DominionWriters.json(
+              options.zip()
+                  ? ExportSink.zip(dir.resolve(file + ".zip"))
+                  : ExportSink.folder(dir.resolve(file)),
+              electionName,
+              county,
+              contest,
+              choices,
+              tabBatch);
+      case DOMINION_CSV ->
+          DominionWriters.csv(dir.resolve(file + ".csv"), electionName, contest, choices);
+      case ESS -> VendorWriters.ess(dir.resolve(file), contest, choices);
+      case HART -> VendorWriters.hart(dir.resolve(file), contest, choices);
+      case CLEARBALLOT -> VendorWriters.clearBallot(dir.resolve(file + ".csv"), contest, choices);
+      case NIST ->
+          VendorWriters.nist(dir.resolve(file + ".json"), electionName, county, contest, choices);
+      case NIST_XML ->
+          VendorWriters.nistXml(dir.resolve(file + ".xml"), electionName, county, contest, choices);
+      case BATCH_TOTALS ->
+          VendorWriters.batchTotals(dir.resolve(file + ".csv"), county, contest, choices);
+    };
+  }
+
+  /**
+   * Where a county's export of this format is, as the paths to give its importer (a folder or zip
+   * for Dominion JSON, the CVR and Ballots files for ES&S, the zip and scanned-ballot CSV for Hart,
+   * else one file).
+   */
+  public static List<Path> paths(Path out, OutputFormat format, String county, boolean zip) {
+    String file = fileName(county);
+    Path dir = out.resolve(format.option());
+    return switch (format) {
+      case DOMINION_JSON -> List.of(zip ? dir.resolve(file + ".zip") : dir.resolve(file));
+      case ESS ->
+          List.of(dir.resolve(file).resolve("cvr.csv"), dir.resolve(file).resolve("ballots.csv"));
+      case HART ->
+          List.of(
+              dir.resolve(file).resolve("cvrs.zip"),
+              dir.resolve(file).resolve("scanned-ballots.csv"));
+      case NIST -> List.of(dir.resolve(file + ".json"));
+      case NIST_XML -> List.of(dir.resolve(file + ".xml"));
+      case DOMINION_CSV, CLEARBALLOT, BATCH_TOTALS -> List.of(dir.resolve(file + ".csv"));
+    };
   }
 
   private static int draw(long u, long[] remaining) {

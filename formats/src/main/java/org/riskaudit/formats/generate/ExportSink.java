@@ -36,11 +36,21 @@ final class ExportSink implements Closeable {
     return new ExportSink(null, z);
   }
 
+  /**
+   * A zip entry stamped with a fixed time (election day) instead of the clock's, so the same
+   * options give the same bytes in zips too.
+   */
+  static ZipEntry entry(String name) {
+    ZipEntry e = new ZipEntry(name);
+    e.setTimeLocal(java.time.LocalDateTime.of(2021, 9, 14, 0, 0));
+    return e;
+  }
+
   /** Starts the next file, closing the previous one. */
   Writer next(String name) throws IOException {
     finish();
     if (zip != null) {
-      zip.putNextEntry(new ZipEntry(name));
+      zip.putNextEntry(entry(name));
       current =
           new BufferedWriter(
               new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);

@@ -15,11 +15,13 @@ import org.riskaudit.core.card.ContestDefinition;
 import org.riskaudit.core.card.ContestVote;
 import org.riskaudit.core.card.Cvr;
 import org.riskaudit.formats.nist.NistJsonWriter;
+import org.riskaudit.formats.nist.NistXmlWriter;
 
 /**
  * Writers of one county's cards in the other vendors' formats, each exactly as RiskAudit's own
- * importer reads it (docs/formats.md): ES&S (CVR CSV plus a Ballots report), Clear Ballot CSV, a
- * NIST CDF JSON report, and batch totals for counties with no CVRs. All stream.
+ * importer reads it (docs/formats.md): ES&S (CVR CSV plus a Ballots report), Hart Verity (a zip of
+ * sheet XMLs plus the scanned-ballot CSV), Clear Ballot CSV, NIST CDF reports in JSON and XML, and
+ * batch totals for counties with no CVRs. All stream.
  */
 final class VendorWriters {
   private VendorWriters() {}
@@ -71,6 +73,92 @@ final class VendorWriters {
     };
   }
 
+  /**
+   * Hart Verity: {@code cvrs.zip}, one {@code Cvr} XML per sheet (one sheet per card, only the
+   * voted option listed, an empty {@code Options} and {@code Undervotes 1} for a blank card), and
+   * {@code scanned-ballots.csv}, the scanned ballot information that gives each sheet's tabulator
+   * ({@code Workstation}) and imprinted id. {@code BatchSequence} is the card's record number, so
+   * the importer's rank rule gives back its position when no CVR of the batch is missing (a missing
+   * one moves the later cards of its batch up one place, as it would in a real Verity export).
+   */
+  static DominionWriters.CardWriter hart(Path dir, String contest, List<String> choices)
+      throws IOException {
+    Files.createDirectories(dir.toAbsolutePath());
+    OutputStream file =
+        new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("cvrs.zip")), 1 << 20);
+    java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(file);
+    long[] sheets = {0};
+    zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+    Writer scanned = open(dir.resolve("scanned-ballots.csv"));
+    scanned.write(
+        "#FormatVersion 1\n#CvrId,Workstation,UniqueIdentifier,BatchId,ScanSequence,PageNumber\n");
+    String contestXml = xml(contest);
+    List<String> optionXml = choices.stream().map(VendorWriters::xml).toList();
+    String contestId =
+        java.util.UUID.nameUUIDFromBytes(contest.getBytes(StandardCharsets.UTF_8)).toString();
+    return new DominionWriters.CardWriter() {
+      @Override
+      public void startBatch(int tabulator, int batch) {}
+
+      @Override
+      public void card(long n, int tab, int batch, int record, int choice) throws IOException {
+        String guid = String.format("%08d%08d%08d", tab, batch, record);
+        StringBuilder b = new StringBuilder(640);
+        b.append("<?xml version=\"1.0\"?>\n")
+            .append("<Cvr xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+            .append(" xmlns=\"http://tempuri.org/CVRDesign.xsd\">\n")
+            .append("  <Contests>\n    <Contest>\n      <Name>")
+            .append(contestXml)
+            .append("</Name>\n      <Id>")
+            .append(contestId)
+            .append("</Id>\n");
+        if (choice < 0) {
+          b.append("      <Options/>\n      <Undervotes>1</Undervotes>\n");
+        } else {
+          b.append("      <Options>\n        <Option>\n          <Name>")
+              .append(optionXml.get(choice))
+              .append("</Name>\n          <Id>option-")
+              .append(choice + 1)
+              .append("</Id>\n          <Value>1</Value>\n        </Option>\n      </Options>\n");
+        }
+        b.append("    </Contest>\n  </Contests>\n  <BatchSequence>")
+            .append(record)
+            .append("</BatchSequence>\n  <SheetNumber>1</SheetNumber>\n")
+            .append("  <PrecinctSplit>\n    <Name>Precinct 1</Name>\n    <Id>precinct-1</Id>\n")
+            .append("  </PrecinctSplit>\n  <BatchNumber>")
+            .append(batch)
+            .append("</BatchNumber>\n  <CvrGuid>")
+            .append(guid)
+            .append("</CvrGuid>\n</Cvr>\n");
+        zip.putNextEntry(ExportSink.entry(batch + "/" + guid + ".xml"));
+        zip.write(b.toString().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        sheets[0]++;
+        scanned.write(
+            guid + "," + tab + "," + tab + "-" + batch + "-" + record + "," + batch + "," + record
+                + ",1\n");
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (sheets[0] == 0) {
+          // ZipOutputStream refuses to finish a zip without entries: write the empty zip (its
+          // end-of-central-directory record alone) for a county with no cards
+          file.write(
+              new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+          file.close();
+        } else {
+          zip.close();
+        }
+        scanned.close();
+      }
+    };
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   /** Clear Ballot: the fixed columns, then one column per choice; a blank card is all zeros. */
   static DominionWriters.CardWriter clearBallot(Path file, String contest, List<String> choices)
       throws IOException {
@@ -118,6 +206,33 @@ final class VendorWriters {
     OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
     NistJsonWriter nist =
         new NistJsonWriter(out, election, List.of(new ContestDefinition(contest, 1, choices, 0)));
+    return new DominionWriters.CardWriter() {
+      @Override
+      public void startBatch(int tabulator, int batch) {}
+
+      @Override
+      public void card(long n, int tab, int batch, int record, int choice) throws IOException {
+        ContestVote v = choice < 0 ? ContestVote.BLANK : ContestVote.of(choices.get(choice));
+        CardLocation l = new CardLocation(county, "" + tab, "" + batch, record);
+        nist.write(new Cvr(l, tab + "-" + batch + "-" + record, "", "", Map.of(contest, v)));
+      }
+
+      @Override
+      public void close() throws IOException {
+        nist.close();
+        out.close();
+      }
+    };
+  }
+
+  /** NIST SP 1500-103 XML: one report per county, written by {@link NistXmlWriter}. */
+  static DominionWriters.CardWriter nistXml(
+      Path file, String election, String county, String contest, List<String> choices)
+      throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+    NistXmlWriter nist =
+        new NistXmlWriter(out, election, List.of(new ContestDefinition(contest, 1, choices, 0)));
     return new DominionWriters.CardWriter() {
       @Override
       public void startBatch(int tabulator, int batch) {}

@@ -131,12 +131,11 @@ public final class NistJsonImporter implements CvrImporter {
               Map<String, String> sel = new LinkedHashMap<>();
               for (JsonNode s : c.path("ContestSelection")) {
                 String id = s.path("@id").asText();
+                String candidate = firstCandidate(s.path("CandidateIds"));
                 String name =
                     s.has("Selection")
                         ? s.path("Selection").asText()
-                        : s.path("CandidateIds").isArray() && s.path("CandidateIds").size() > 0
-                            ? candidates.getOrDefault(s.path("CandidateIds").get(0).asText(), id)
-                            : id;
+                        : candidate != null ? candidates.getOrDefault(candidate, id) : id;
                 sel.put(id, name);
               }
               String cid = c.path("@id").asText();
@@ -157,6 +156,18 @@ public final class NistJsonImporter implements CvrImporter {
       }
     }
     return out;
+  }
+
+  /**
+   * The first candidate of a selection's {@code CandidateIds}: a JSON array, or (from the XML form,
+   * where it is one IDREFS element) a space-separated list; null when there is none.
+   */
+  private static String firstCandidate(JsonNode ids) {
+    if (ids.isArray()) {
+      return ids.size() > 0 ? ids.get(0).asText() : null;
+    }
+    String text = ids.isValueNode() ? ids.asText().strip() : "";
+    return text.isEmpty() ? null : text.split("\\s+")[0];
   }
 
   private static long cvrs(

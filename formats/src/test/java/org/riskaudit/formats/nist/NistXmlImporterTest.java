@@ -46,6 +46,16 @@ class NistXmlImporterTest {
   }
 
   @Test
+  void anXmlSelectionIsNamedAfterItsCandidateLikeInJson() throws Exception {
+    // In XML CandidateIds is one IDREFS element, not an array: the selection _C1CS1 is candidate
+    // _C1CN1 (which has no Name, so its id names it), never the selection's own id.
+    Path xml = SharedData.require("nist-cvr-cdf/usnistgov/example_1.xml");
+    CvrImportResult r = new NistXmlImporter().withCounty("C").read(List.of(xml), c -> {});
+    assertThat(r.contests()).isNotEmpty();
+    assertThat(r.contests().get(0).choices()).containsExactly("_C1CN1", "_C1CN2", "_C1CN3");
+  }
+
+  @Test
   void aTruncatedXmlIsAPreciseError(@TempDir Path dir) throws Exception {
     String text = Files.readString(SharedData.require("nist-cvr-cdf/usnistgov/example_1.xml"));
     Path cut = Files.writeString(dir.resolve("cut.xml"), text.substring(0, text.length() / 2));
