@@ -83,6 +83,14 @@ final class PublishPages {
     ctx.result(in);
   }
 
+  private static String stageName(String stage) {
+    try {
+      return StateUi.stage(AuditStage.valueOf(stage));
+    } catch (IllegalArgumentException e) {
+      return stage;
+    }
+  }
+
   static String contentType(String name) {
     if (name.endsWith(".zip")) {
       return "application/zip";
@@ -135,7 +143,7 @@ final class PublishPages {
             .append("</th><td>")
             .append(esc(p.publishedAt()))
             .append("</td><td>")
-            .append(esc(p.stage()))
+            .append(esc(stageName(p.stage())))
             .append(", round ")
             .append(p.round())
             .append("</td><td><a href=\"")

@@ -146,6 +146,42 @@ class StatePagesTest {
   }
 
   @Test
+  void anOutcomeChangingAttackGoesToAFullHandCountWhoseStatusAndResultTheStateSees()
+      throws Exception {
+    Path election = f.election("--attack", "County 1=0.25,County 2=0.25");
+    f.postAndFollow("/state/audits", StatePagesFixture.auditForm("atk", "Recall", "0.05"));
+    f.uploadInputs("atk", election);
+    f.postAndFollow("/state/audits/atk/commit", Map.of());
+    f.postAndFollow("/state/audits/atk/seed", Map.of("seed", SEED));
+    f.postAndFollow("/state/audits/atk/rounds", Map.of("size", "P80"));
+    f.recordRound("atk", election, 1);
+    f.signOff("atk");
+    String ready = f.get("/state/audits/atk/rounds").body();
+    assertThat(ready).contains("has not met the risk limit").contains("these contests continue");
+    String handCount =
+        f.postAndFollow("/state/audits/atk/rounds/end", Map.of("size", "hand-count")).body();
+    assertThat(handCount)
+        .contains("go to a full hand count")
+        .contains("Hand count status")
+        .contains("Batches still to tally")
+        .contains("<td>40</td>") // 4,000 cards in batches of 100
+        .doesNotContain("Finish the full hand count");
+    assertThat(f.store.state("atk").stage()).isEqualTo(AuditStage.FULL_HAND_COUNT);
+    HttpResponse<String> early = f.post("/state/audits/atk/rounds/end", Map.of());
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("Cannot finish the full hand count of &#39;Question 1&#39;");
+
+    f.recordHandCount("atk", election, "Question 1", List.of("Yes", "No"));
+    assertThat(f.get("/state/audits/atk/rounds").body()).contains("Finish the full hand count");
+    f.postAndFollow("/state/audits/atk/rounds/end", Map.of());
+    assertThat(f.store.state("atk").stage()).isEqualTo(AuditStage.COMPLETE);
+    List<LogEntry> log = f.store.logEntries("atk");
+    assertThat(log.get(log.size() - 1).details())
+        .contains("replaces the reported outcome [Yes] with [No]");
+    assertThat(log.get(log.size() - 1).actor()).isEqualTo(StatePagesFixture.ACTOR);
+  }
+
+  @Test
   void everyActionOfTheStatePagesIsLoggedWithTheSignedInAdministrator() throws Exception {
     Path election = f.election();
     f.postAndFollow("/state/audits", StatePagesFixture.auditForm("a1", "E", "0.05"));
