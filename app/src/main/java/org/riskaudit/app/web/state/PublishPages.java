@@ -123,9 +123,12 @@ final class PublishPages {
           StateUi.notice(
               "Publication "
                   + published
-                  + " written. The public page offers it, and anyone can check it with"
+                  + " written. The public page now offers it, and anyone can check it with"
                   + " 'riskaudit verify'."));
     }
+    b.append("<p><a href=\"")
+        .append(esc("/public/audits/" + StateUi.path(auditId)))
+        .append("\">The audit's public page</a> offers the latest published record.</p>");
     List<Publications.Publication> all = publications.list(auditId);
     if (all.isEmpty()) {
       b.append("<p>Nothing published yet.</p>");

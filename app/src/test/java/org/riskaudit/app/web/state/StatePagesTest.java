@@ -114,14 +114,19 @@ class StatePagesTest {
 
     String published = f.postAndFollow("/state/audits/recall/publish", Map.of()).body();
     assertThat(published).contains("Publication 1 written").contains("record.zip");
-    Path pub = dir.resolve("data/published/recall");
+    Path pub = dir.resolve("data/publications/recall");
     assertThat(pub.resolve("latest.json")).exists();
     assertThat(pub.resolve("1/record.zip")).exists();
-    VerifyReport verify = new RecordVerifier().verify(pub.resolve("1/record"), null);
+    assertThat(new RecordVerifier().verify(pub.resolve("1/record"), null).mismatches()).isEmpty();
+    // the public pages serve dataDir/published/{audit}/: exactly the record, which verifies
+    Path shown = dir.resolve("data/published/recall");
+    VerifyReport verify = new RecordVerifier().verify(shown, null);
     assertThat(verify.mismatches()).isEmpty();
+    assertThat(verify.passed()).isTrue();
     JsonNode latest = new ObjectMapper().readTree(pub.resolve("latest.json").toFile());
     assertThat(latest.get("version").asInt()).isEqualTo(1);
     assertThat(latest.get("stage").asText()).isEqualTo("COMPLETE");
+    assertThat(published).contains("href=\"/public/audits/recall\"");
 
     HttpResponse<byte[]> zip = f.getBytes("/state/audits/recall/published/1/record.zip");
     assertThat(zip.statusCode()).isEqualTo(200);
@@ -381,8 +386,13 @@ class StatePagesTest {
     f.postAndFollow("/state/audits/p/commit", Map.of());
     f.postAndFollow("/state/audits/p/publish", Map.of());
     f.postAndFollow("/state/audits/p/publish", Map.of());
-    assertThat(dir.resolve("data/published/p/2/record/audit-record.json")).exists();
-    assertThat(dir.resolve("data/published/p/1/record/audit-record.json")).exists();
+    Path two = dir.resolve("data/publications/p/2/record/audit-record.json");
+    assertThat(dir.resolve("data/publications/p/1/record/audit-record.json")).exists();
+    assertThat(Files.readString(dir.resolve("data/published/p/audit-record.json")))
+        .isEqualTo(Files.readString(two));
+    try (var files = Files.list(dir.resolve("data/published"))) {
+      assertThat(files.map(x -> x.getFileName().toString())).containsExactly("p");
+    }
     Files.writeString(dir.resolve("data/secret.txt"), "secret");
     for (String path :
         List.of(
