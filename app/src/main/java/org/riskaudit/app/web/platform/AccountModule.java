@@ -60,6 +60,8 @@ public final class AccountModule implements WebModule {
         Route.post("/state/audits/{audit}/counties/{county}/admins", STATE, h::createCountyAdmin));
   }
 
+  private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
+
   private static final class Handlers {
     private final WebContext web;
     private final StoreSessions sessions;
@@ -478,7 +480,7 @@ public final class AccountModule implements WebModule {
      * {county}} from its session), preferring routes of that role alone.
      */
     private Optional<String> startPage(Principal p) {
-      Pattern param = Pattern.compile("\\{([^}]+)}");
+      Pattern param = PARAM;
       return routes().stream()
           .filter(r -> r.method() == HandlerType.GET && !r.access().isPublic())
           .filter(r -> r.access().allows(p.role()))
@@ -487,7 +489,7 @@ public final class AccountModule implements WebModule {
               r -> {
                 Matcher m = param.matcher(r.path());
                 while (m.find()) {
-                  String name = m.group(1);
+                  String name = m.group(1) != null ? m.group(1) : m.group(2);
                   if (p.role() == Role.STATE_ADMIN
                       || !(name.equals("audit") || name.equals("county"))) {
                     return false;
@@ -559,11 +561,18 @@ public final class AccountModule implements WebModule {
         for (CountyRow c : counties) {
           i++;
           List<Account> list = admins.getOrDefault(c.county(), List.of());
-          b.append("<tr><th scope=\"row\">")
-              .append(Html.esc(c.county()))
-              .append("</th><td>")
-              .append(Html.esc(c.auditType()))
-              .append("</td><td>");
+          b.append("<tr><th scope=\"row\">");
+          String page = countyPage(auditId, c.county());
+          if (page != null) {
+            b.append("<a href=\"")
+                .append(Html.esc(page))
+                .append("\">")
+                .append(Html.esc(c.county()))
+                .append("</a>");
+          } else {
+            b.append(Html.esc(c.county()));
+          }
+          b.append("</th><td>").append(Html.esc(c.auditType())).append("</td><td>");
           if (list.isEmpty()) {
             b.append("none yet");
           } else {
@@ -597,6 +606,19 @@ public final class AccountModule implements WebModule {
         b.append("</tbody></table>");
       }
       Page.render(ctx, "Counties of " + name, b.toString());
+    }
+
+    /** The county's own start page (the county module's), for the state administrator. */
+    private String countyPage(String auditId, String county) {
+      return routes().stream()
+          .filter(r -> r.method() == HandlerType.GET && r.access().allows(Role.STATE_ADMIN))
+          .filter(r -> r.access().allows(Role.COUNTY_ADMIN))
+          .filter(r -> r.path().contains("{audit}") && r.path().contains("{county}"))
+          .filter(
+              r -> !PARAM.matcher(r.path().replace("{audit}", "").replace("{county}", "")).find())
+          .min(Comparator.comparingInt((Route r) -> r.path().length()).thenComparing(Route::path))
+          .map(r -> r.path().replace("{audit}", enc(auditId)).replace("{county}", enc(county)))
+          .orElse(null);
     }
 
     void createCountyAdmin(Context ctx) {

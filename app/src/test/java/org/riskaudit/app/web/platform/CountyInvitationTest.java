@@ -48,6 +48,10 @@ class CountyInvitationTest {
     HttpResponse<String> list = state.get("/state/audits/audit-1/counties");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("Alameda").contains("Butte").contains("none yet");
+    // each county links to its own pages, which the state administrator may open
+    Matcher link = Pattern.compile("<a href=\"([^\"]+)\">Butte</a>").matcher(list.body());
+    assertThat(link.find()).isTrue();
+    assertThat(state.get(link.group(1)).statusCode()).isEqualTo(200);
     String oneTime = invite("Alameda", "ann");
     assertThat(oneTime).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
     HttpResponse<String> after = state.get("/state/audits/audit-1/counties");
@@ -115,6 +119,10 @@ class CountyInvitationTest {
                 "code", code));
     assertThat(done.statusCode()).isEqualTo(302);
     assertThat(ann.get("/no-such-page").body()).contains("county:Alameda:ann");
+    // the start page is the county's own page, filled with the session's audit and county
+    String start = WebClient.location(ann.get("/home"));
+    assertThat(start).contains("audit-1").contains("Alameda");
+    assertThat(ann.get(start).statusCode()).isEqualTo(200);
     // a county administrator may not use the state's pages
     assertThat(ann.get("/state/audits/audit-1/counties").statusCode()).isEqualTo(403);
     ann.post("/logout", Map.of());
