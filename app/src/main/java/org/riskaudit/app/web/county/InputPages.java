@@ -143,7 +143,7 @@ final class InputPages {
     }
     b.append("</ul>");
     if (!r.notes().isEmpty()) {
-      b.append("<p>Warnings and notes of the importer:</p").append(">");
+      b.append("<p>Warnings and notes of the importer:</p>");
       b.append(CountyUi.problems(r.notes()));
     }
     return b.append("</section>").toString();
