@@ -146,4 +146,54 @@ class CountyInvitationTest {
         .extracting(LogEntry::action)
         .containsSubsequence("account-created", "account-setup", "sign-in", "sign-out", "sign-in");
   }
+
+  @Test
+  void theStateGivesANewOneTimePasswordOrDisablesAnAccountAndItsSessionsEnd() {
+    String oneTime = invite("Alameda", "ann");
+    WebClient ann = s.client();
+    ann.post("/login", Map.of("username", "ann", "password", oneTime));
+    String secret = setupSecret(ann);
+    ann.post(
+        "/login/setup",
+        Map.of(
+            "password", "a good long password",
+            "confirm", "a good long password",
+            "code", Totp.code(secret, Totp.step(s.clock().instant()))));
+    assertThat(SessionExpiryTest.signedIn(ann)).isTrue();
+
+    // a lost phone: a new one-time password; the session ends, setup starts again
+    HttpResponse<String> reset = state.post("/state/audits/audit-1/admins/ann/reset", Map.of());
+    assertThat(reset.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("id=\"one-time-password\">([^<]+)<").matcher(reset.body());
+    assertThat(m.find()).isTrue();
+    assertThat(SessionExpiryTest.signedIn(ann)).isFalse();
+    assertThat(
+            ann.post("/login", Map.of("username", "ann", "password", "a good long password"))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            WebClient.location(
+                ann.post("/login", Map.of("username", "ann", "password", m.group(1)))))
+        .isEqualTo("/login/setup");
+
+    // disabled: the right password no longer opens anything
+    state.post("/state/audits/audit-1/admins/ann/disable", Map.of());
+    WebClient again = s.client();
+    assertThat(again.post("/login", Map.of("username", "ann", "password", m.group(1))).statusCode())
+        .isEqualTo(401);
+    assertThat(state.get("/state/audits/audit-1/counties").body()).contains("(disabled)");
+    assertThat(s.store().logEntries("audit-1"))
+        .extracting(LogEntry::action)
+        .contains("account-reset", "account-disabled");
+    HttpResponse<String> log = state.get("/state/account-log");
+    assertThat(log.statusCode()).isEqualTo(200);
+    assertThat(log.body()).contains("is intact").contains("account-disabled");
+  }
+
+  private String setupSecret(WebClient c) {
+    Matcher m =
+        Pattern.compile("id=\"totp-secret\">([^<]+)<").matcher(c.get("/login/setup").body());
+    assertThat(m.find()).isTrue();
+    return m.group(1).replace(" ", "");
+  }
 }
