@@ -31,7 +31,10 @@ final class Authenticator {
       byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
       int o = h[h.length - 1] & 0x0f;
       int bin =
-          ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+          ((h[o] & 0x7f) << 24)
+              | ((h[o + 1] & 0xff) << 16)
+              | ((h[o + 2] & 0xff) << 8)
+              | (h[o + 3] & 0xff);
       return String.format(Locale.ROOT, "%06d", bin % 1_000_000);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
