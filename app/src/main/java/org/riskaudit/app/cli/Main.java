@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       org.riskaudit.app.cli.audit.AuditGroup.class,
       org.riskaudit.app.cli.tally.TallyGroup.class,
       VerifyCommand.class,
+      ServeCommand.class,
       org.riskaudit.app.demo.DemoCommand.class
     })
 public final class Main implements Runnable {

@@ -1,17 +1,45 @@
 package org.riskaudit.app.web.platform;
 
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import java.util.List;
+import org.riskaudit.app.web.Route;
+import org.riskaudit.app.web.WebContext;
+import org.riskaudit.app.web.WebModules;
+import org.riskaudit.app.web.board.StoreBoardAccounts;
 import org.riskaudit.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The RiskAudit web server ({@code riskaudit serve}): Javalin on loopback by default, every route
  * of {@link org.riskaudit.app.web.WebModules} registered behind the access check, security headers,
  * CSRF and sessions in the store.
+ *
+ * <p>Request processing: a before-handler on every request sets the security headers, loads the
+ * session from the store (principal and CSRF token as request attributes) and rejects a
+ * state-changing request of a signed-in session that lacks its CSRF token, or that comes from
+ * another site; then each route's own handler runs only after {@link AccessCheck} accepted the
+ * principal for that route (role, and the audit and county in its path). Nothing a second instance
+ * would need is kept in memory.
  */
 public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final Javalin app;
+  private final WebContext web;
+
+  private WebServer(Javalin app, WebContext web) {
+    this.app = app;
+    this.web = web;
+  }
 
   /**
-   * Starts a server.
+   * Starts a server with the default options and the store's clock.
    *
    * @param store the shared store (the caller closes it after the server)
    * @param dataDir uploads and published records
@@ -19,14 +47,116 @@ public final class WebServer implements AutoCloseable {
    * @param port the port (0 picks a free one; see {@link #port()})
    */
   public static WebServer start(Store store, Path dataDir, String host, int port) {
-    throw new UnsupportedOperationException("web server: not yet built");
+    return start(store, dataDir, host, port, WebOptions.defaults(store.clock()));
+  }
+
+  /** Starts a server with the given options (session lifetimes, cookies, clock). */
+  public static WebServer start(
+      Store store, Path dataDir, String host, int port, WebOptions options) {
+    StoreSessions sessions = new StoreSessions(store, options);
+    WebContext web =
+        new WebContext(
+            store,
+            dataDir,
+            options.clock(),
+            sessions,
+            new StoreBoardAccounts(store, options.clock()));
+    List<Route> routes = WebModules.routes(web);
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.router.ignoreTrailingSlashes = true;
+              cfg.http.generateEtags = false;
+              cfg.staticFiles.add(
+                  sf -> {
+                    sf.hostedPath = "/static";
+                    sf.directory = "/web/static";
+                    sf.location = Location.CLASSPATH;
+                    sf.headers = SecurityHeaders.forStatic();
+                  });
+            });
+    app.before(
+        ctx -> {
+          boolean isStatic = ctx.path().startsWith("/static/");
+          SecurityHeaders.apply(ctx, isStatic);
+          if (isStatic) {
+            return;
+          }
+          sessions.load(ctx);
+          Csrf.check(ctx);
+        });
+    AccessCheck access = new AccessCheck();
+    boolean hasRoot = false;
+    for (Route r : routes) {
+      app.addHttpHandler(
+          r.method(),
+          r.path(),
+          ctx -> {
+            access.check(r, ctx);
+            r.handler().handle(ctx);
+          });
+      hasRoot |= r.method() == HandlerType.GET && r.path().equals("/");
+    }
+    if (!hasRoot) {
+      app.get("/", ctx -> ctx.redirect("/home"));
+    }
+    ErrorPages.register(app);
+    app.events(e -> e.serverStopped(() -> LOG.info("web server stopped")));
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new IllegalStateException(
+          "Cannot start the web server on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + rootMessage(e)
+              + "). Is another server using the port? Choose another with --port.",
+          e);
+    }
+    return new WebServer(app, web);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   /** The port actually bound. */
   public int port() {
-    throw new UnsupportedOperationException();
+    return app.port();
   }
 
+  /** What the handlers of this server share (the store, the sessions, the clock). */
+  public WebContext context() {
+    return web;
+  }
+
+  /** Stops accepting requests and waits for those in progress; the store stays open. */
   @Override
-  public void close() {}
+  public void close() {
+    app.stop();
+  }
+
+  /** Signals that the request's principal may not use the route (403) or must sign in (401). */
+  public static final class Denied extends HttpResponseException {
+    public Denied(int status, String message) {
+      super(status, message, java.util.Map.of());
+    }
+  }
+
+  static boolean wantsJson(Context ctx) {
+    String accept = ctx.header("Accept");
+    String type = ctx.header("Content-Type");
+    boolean json =
+        (accept != null && accept.contains("application/json"))
+            || (type != null && type.startsWith("application/json"));
+    return json && (accept == null || !accept.contains("text/html"));
+  }
 }
