@@ -50,6 +50,19 @@ public interface InterpretationWriter extends SqlObject {
   /** See {@link Store#recordInterpretation}. */
   @Transaction
   default WriteResult record(InterpretationRow row, Clock clock) {
+    return record(row, clock, h -> {});
+  }
+
+  /**
+   * See {@link Store#recordInterpretation(InterpretationRow, java.util.function.Consumer)}: {@code
+   * alsoInTransaction} runs on this transaction's handle after the interpretation and its log entry
+   * are written; an exception from it rolls everything back.
+   */
+  @Transaction
+  default WriteResult record(
+      InterpretationRow row,
+      Clock clock,
+      java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
     AuditStage stage =
         stage(row.auditId())
             .orElseThrow(() -> new StoreException("no audit '" + row.auditId() + "'"));
@@ -94,6 +107,7 @@ public interface InterpretationWriter extends SqlObject {
     insertLog(
         row.auditId(),
         HashChain.append(lastLog(row.auditId()), clock, row.recordedBy(), "record", details));
+    alsoInTransaction.accept(getHandle());
     return new WriteResult.Written();
   }
 }

@@ -293,6 +293,17 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * As {@link #recordInterpretation(InterpretationRow)}; when the interpretation is accepted,
+   * {@code alsoInTransaction} writes more rows (e.g. the web entry's submission id) through the
+   * same handle, so they commit with the interpretation or not at all (an exception from it rolls
+   * back both).
+   */
+  public WriteResult recordInterpretation(
+      InterpretationRow row, java.util.function.Consumer<Handle> alsoInTransaction) {
+    return writer.record(row, clock, alsoInTransaction);
+  }
+
+  /**
    * Applies a lifecycle command to a stored audit (docs/lifecycle.md): on acceptance the new stage,
    * seed or round row and a log entry are committed together; on refusal nothing is written. Draw
    * rows of a new round are inserted after an accepted {@code StartRound}.

@@ -56,23 +56,7 @@ public final class RecordingService {
     int written = 0;
     List<String> refused = new ArrayList<>();
     for (RecordedCard c : cards) {
-      String problem = unknownName(c.mvr(), choices);
-      if (problem != null) {
-        refused.add("line " + c.line() + ": card '" + c.cardId() + "': " + problem);
-        continue;
-      }
-      String board = c.recordedBy().isEmpty() ? defaultBoard : c.recordedBy();
-      WriteResult r =
-          store.recordInterpretation(
-              new Rows.InterpretationRow(
-                  auditId,
-                  s.state().round(),
-                  c.cardId(),
-                  c.revision() == 0 ? 1 : c.revision(),
-                  InterpretationText.status(c.mvr()),
-                  InterpretationText.votes(c.mvr()),
-                  board,
-                  store.clock().instant()));
+      WriteResult r = recordCard(c, defaultBoard, s.state().round(), choices, h -> {});
       if (r instanceof WriteResult.Refused no) {
         refused.add("line " + c.line() + ": " + no.message());
       } else {
@@ -83,8 +67,41 @@ public final class RecordingService {
     return new Result(written, refused);
   }
 
+  /**
+   * Records one card in its own transaction (committed when this returns {@link
+   * WriteResult.Written}); {@code alsoInTransaction} writes more rows through the same handle (the
+   * web entry's submission id), so they commit together or not at all.
+   *
+   * @param round the audit's current round
+   * @param choices the audit's contests and their choices ({@link #choices(AuditSnapshot)}, fixed
+   *     once the inputs are committed, so callers may keep it for the audit)
+   */
+  public WriteResult recordCard(
+      RecordedCard c,
+      String defaultBoard,
+      int round,
+      Map<String, Set<String>> choices,
+      java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
+    String problem = unknownName(c.mvr(), choices);
+    if (problem != null) {
+      return new WriteResult.Refused("card '" + c.cardId() + "': " + problem);
+    }
+    String board = c.recordedBy().isEmpty() ? defaultBoard : c.recordedBy();
+    return store.recordInterpretation(
+        new Rows.InterpretationRow(
+            auditId,
+            round,
+            c.cardId(),
+            c.revision() == 0 ? 1 : c.revision(),
+            InterpretationText.status(c.mvr()),
+            InterpretationText.votes(c.mvr()),
+            board,
+            store.clock().instant()),
+        alsoInTransaction);
+  }
+
   /** The choices of every contest of the audit: reported, tallied, and the contest's spec. */
-  static Map<String, Set<String>> choices(AuditSnapshot s) {
+  public static Map<String, Set<String>> choices(AuditSnapshot s) {
     Map<String, Set<String>> out = new TreeMap<>();
     for (ContestSpec spec : s.specs()) {
       out.put(spec.name(), new TreeSet<>());

@@ -32,10 +32,25 @@ public final class RetrievalService {
 
   /** The rows to retrieve in the current round, over all counties. */
   public static List<RetrievalRow> currentRound(AuditSnapshot s, int boardsPerCounty) {
+    return rows(s, boardsPerCounty, false);
+  }
+
+  /**
+   * Every card drawn in the current round, recorded or not, shared among the boards as {@link
+   * #currentRound} does: the assignment stays the same while cards are recorded (the web entry's
+   * list of a board's cards, with their status).
+   */
+  public static List<RetrievalRow> wholeRound(AuditSnapshot s, int boardsPerCounty) {
+    return rows(s, boardsPerCounty, true);
+  }
+
+  private static List<RetrievalRow> rows(
+      AuditSnapshot s, int boardsPerCounty, boolean includeRecorded) {
     int round = s.state().round();
     Map<String, List<Draw>> byContest = new TreeMap<>();
     for (Rows.DrawRow d : s.draws()) {
-      if (d.roundNo() == round && !s.interpretations().containsKey(d.cardId())) {
+      if (d.roundNo() == round
+          && (includeRecorded || !s.interpretations().containsKey(d.cardId()))) {
         CardLocation l = CardId.parse(d.cardId());
         byContest
             .computeIfAbsent(d.contest(), k -> new ArrayList<>())
