@@ -136,11 +136,31 @@ final class Browser implements AutoCloseable {
     WebElement html = driver.findElement(By.tagName("html"));
     e.click();
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(2)).until(ExpectedConditions.stalenessOf(html));
+      new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> gone(html));
     } catch (org.openqa.selenium.TimeoutException stayed) {
-      // the click did not navigate (e.g. script-driven entry): the page is still loaded
+      // the click did not navigate: the page is still loaded
     }
     waitLoaded();
+  }
+
+  /** Ticks a checkbox or radio button (no navigation). */
+  void tick(WebElement e) {
+    if (!e.isSelected()) {
+      e.click();
+    }
+  }
+
+  /** Whether {@code e} has left the document (Chromium reports it either way). */
+  private static boolean gone(WebElement e) {
+    try {
+      e.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException detached) {
+      return detached.getMessage() != null
+          && detached.getMessage().contains("does not belong to the document");
+    }
   }
 
   /** Waits until the page's main text contains {@code s}. */
