@@ -493,7 +493,12 @@ class TwoCountyAuditBrowserTest {
     assertThat(cells.get(cells.size() - 1).getText())
         .as("discrepancies counted for the assertion")
         .isEqualTo("1");
-    assertThat(cells.get(1).getText()).as("risk (p-value)").contains("%");
+    String risk = cells.get(1).getText();
+    assertThat(risk).as("risk (p-value)").endsWith("%");
+    assertThat(Double.parseDouble(risk.replace("%", "").strip()))
+        .as("the contest's risk, in percent, is below the 5 % limit")
+        .isLessThan(5.0);
+    assertThat(page).contains("Risk " + risk + ": met the risk limit");
     assertThat(browser.find(By.cssSelector("svg")).isDisplayed()).isTrue();
     screen("state-round-1-risk", false);
 
