@@ -40,7 +40,8 @@ public interface AccountDao {
       "INSERT INTO web_user (user_id, username, role, audit_id, county, password_hash, totp_secret,"
           + " created_at, disabled, must_change_password, totp_pending, totp_last_step) VALUES"
           + " (:userId, :username, :role, :auditId, :county, :passwordHash, :totpSecret,"
-          + " :createdAt, 0, :mustChangePassword, :totpPending, :totpLastStep)")
+          + " :createdAt, 0, CASE WHEN :mustChangePassword THEN 1 ELSE 0 END, :totpPending,"
+          + " :totpLastStep)")
   void insert(@BindMethods Account account);
 
   @SqlQuery("SELECT * FROM web_user WHERE username = :username")

@@ -23,6 +23,7 @@ import org.riskaudit.app.web.Route;
 import org.riskaudit.app.web.WebContext;
 import org.riskaudit.app.web.WebModule;
 import org.riskaudit.app.web.WebRequest;
+import org.riskaudit.app.web.platform.LoginThrottle;
 import org.riskaudit.core.audit.AuditStage;
 import org.riskaudit.core.audit.AuditedContest;
 import org.riskaudit.core.card.Interpretation;
@@ -129,17 +130,17 @@ public final class BoardModule implements WebModule {
         number < 0
             ? Optional.empty()
             : web.store().jdbi().withExtension(BoardDao.class, d -> d.board(number));
-    String subject = "board:" + number;
-    if (BoardThrottle.blocked(web.store(), web.clock(), subject, ctx.ip())) {
-      problems.add(
-          "Too many wrong passphrases: wait a few minutes and try again, or ask the county"
-              + " administrator for the board's credentials sheet.");
+    String subject = "board:" + Math.max(number, 0);
+    LoginThrottle throttle = new LoginThrottle(web.store(), web.clock());
+    Optional<java.time.Instant> locked = throttle.lockedUntil(subject, ctx.ip());
+    if (locked.isPresent()) {
+      problems.add(0, throttle.lockedMessage(locked.get()));
       loginPage(ctx, problems, typed);
       return;
     }
     boolean ok = board.isPresent() && Passphrases.verify(passphrase, board.get().passphraseHash());
     if (!ok) {
-      BoardThrottle.failed(web.store(), web.clock(), subject, ctx.ip());
+      throttle.failed(subject, ctx.ip());
       problems.add(
           0,
           "The passphrase does not match an audit board. Type the board's number and the five"
@@ -149,6 +150,7 @@ public final class BoardModule implements WebModule {
       loginPage(ctx, problems, typed);
       return;
     }
+    throttle.succeeded(subject);
     BoardRow b = board.get();
     List<Member> members =
         List.of(
@@ -596,18 +598,16 @@ public final class BoardModule implements WebModule {
       }
       return;
     }
-    BoardSubmissions.Outcome o;
-    if (v.signedOff()) {
-      o =
-          new BoardSubmissions.Outcome(
-              BoardSubmissions.Status.REFUSED,
-              "This board signed off the round; entries are closed. Ask the county"
-                  + " administrator.");
-    } else {
-      o =
-          BoardSubmissions.submit(
-              store, v.who(), v.round(), r.cardId(), revisionParam(ctx), parsed.mvr(), submission);
-    }
+    BoardSubmissions.Outcome o =
+        BoardSubmissions.submit(
+            store,
+            v.who(),
+            v.round(),
+            r.cardId(),
+            revisionParam(ctx),
+            parsed.mvr(),
+            submission,
+            v.signedOff());
     if (api) {
       json(
           ctx,

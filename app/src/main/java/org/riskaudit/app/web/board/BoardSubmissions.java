@@ -43,10 +43,16 @@ final class BoardSubmissions {
       String cardId,
       int revision,
       Interpretation mvr,
-      String submissionId) {
+      String submissionId,
+      boolean signedOff) {
     Optional<Outcome> seen = seen(store, board, cardId, submissionId);
     if (seen.isPresent()) {
-      return seen.get();
+      return seen.get(); // a re-send is acknowledged again, even after the board signed off
+    }
+    if (signedOff) {
+      return new Outcome(
+          Status.REFUSED,
+          "This board signed off the round; entries are closed. Ask the county administrator.");
     }
     RecordingService recording = new RecordingService(store, board.auditId());
     WriteResult r;

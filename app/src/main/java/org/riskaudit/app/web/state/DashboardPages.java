@@ -227,22 +227,50 @@ final class DashboardPages {
     }
   }
 
+  /** The files of one kind: named with their hash when one, counted with a list when several. */
   private static void fileList(StringBuilder b, List<Rows.InputFileRow> files) {
     if (files.isEmpty()) {
       b.append("none");
       return;
     }
+    Map<String, List<Rows.InputFileRow>> byKind = new TreeMap<>();
+    files.forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f));
     b.append("<ul class=\"files\">");
-    for (Rows.InputFileRow f : files) {
-      b.append("<li>")
-          .append(esc(f.kind()))
-          .append(": ")
-          .append(esc(f.name()))
-          .append(" <code title=\"SHA-256\">")
-          .append(esc(f.sha256().substring(0, Math.min(16, f.sha256().length()))))
-          .append("&hellip;</code></li>");
-    }
+    byKind.forEach(
+        (kind, list) -> {
+          b.append("<li>").append(esc(kind)).append(": ");
+          if (list.size() == 1) {
+            file(b, list.get(0));
+          } else {
+            long bytes = list.stream().mapToLong(Rows.InputFileRow::sizeBytes).sum();
+            b.append(list.size())
+                .append(" files, ")
+                .append(StateUi.count(bytes))
+                .append(" bytes <details><summary>the files and their SHA-256</summary><ul>");
+            int shown = Math.min(list.size(), MAX_FILES_LISTED);
+            for (int i = 0; i < shown; i++) {
+              b.append("<li>");
+              file(b, list.get(i));
+              b.append("</li>");
+            }
+            if (list.size() > shown) {
+              b.append("<li>and ").append(list.size() - shown).append(" more</li>");
+            }
+            b.append("</ul></details>");
+          }
+          b.append("</li>");
+        });
     b.append("</ul>");
+  }
+
+  /** Files listed one by one per county and kind; the rest are counted. */
+  static final int MAX_FILES_LISTED = 50;
+
+  private static void file(StringBuilder b, Rows.InputFileRow f) {
+    b.append(esc(f.name()))
+        .append(" <code title=\"SHA-256\">")
+        .append(esc(f.sha256().substring(0, Math.min(16, f.sha256().length()))))
+        .append("&hellip;</code>");
   }
 
   /** The problems whose place is the county itself or something inside it. */

@@ -23,22 +23,28 @@ import org.riskaudit.app.record.RecordExporter;
 import org.riskaudit.store.Store;
 
 /**
- * Published audit records in the data directory (docs/web-state.md), which the public pages serve:
+ * Published audit records in the data directory (docs/web-state.md):
  *
  * <pre>
- * dataDir/published/{audit}/{n}/record/      the audit record folder ({@code riskaudit verify} it)
- * dataDir/published/{audit}/{n}/record.zip   the same folder as one download
- * dataDir/published/{audit}/{n}/publication.json
- * dataDir/published/{audit}/latest.json      a copy of the newest publication.json
+ * dataDir/published/{audit}/                     the latest record, exactly as {@code riskaudit
+ *                                                audit export} writes it (the public pages serve
+ *                                                this folder; {@code riskaudit verify} checks it)
+ * dataDir/publications/{audit}/{n}/record/       publication n's record folder
+ * dataDir/publications/{audit}/{n}/record.zip    the same folder as one download
+ * dataDir/publications/{audit}/{n}/publication.json
+ * dataDir/publications/{audit}/latest.json       a copy of the newest publication.json
  * </pre>
  *
  * Publications are numbered 1, 2, ... and never overwritten: an interim record published during the
- * audit stays available after the final one. latest.json is replaced atomically, and only once the
- * folder it names is complete.
+ * audit stays available to the state after the final one. The public folder is replaced by renaming
+ * a complete copy into place, so it never holds a half-written record.
  */
 public final class Publications {
-  /** Folder under the data directory that holds every audit's published records. */
-  public static final String FOLDER = "published";
+  /** Folder under the data directory holding each audit's latest record (served publicly). */
+  public static final String PUBLIC_FOLDER = "published";
+
+  /** Folder under the data directory holding every publication of each audit. */
+  public static final String FOLDER = "publications";
 
   public static final String LATEST = "latest.json";
   public static final String PUBLICATION = "publication.json";
@@ -70,10 +76,19 @@ public final class Publications {
 
   /** The folder of one audit's publications (the audit id is validated by the store's rule). */
   public Path auditDir(String auditId) {
+    return dataDir.resolve(FOLDER).resolve(checked(auditId));
+  }
+
+  /** The public folder of the audit's latest record. */
+  public Path publicDir(String auditId) {
+    return dataDir.resolve(PUBLIC_FOLDER).resolve(checked(auditId));
+  }
+
+  private static String checked(String auditId) {
     if (!auditId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || auditId.contains("..")) {
       throw new IllegalArgumentException("not an audit id: " + auditId);
     }
-    return dataDir.resolve(FOLDER).resolve(auditId);
+    return auditId;
   }
 
   /** Every publication of the audit, oldest first. */
@@ -147,6 +162,7 @@ public final class Publications {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(latestTmp, dir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING);
       }
+      replacePublic(auditId, target.resolve(RECORD), version);
       store.log(
           auditId,
           actor,
@@ -195,6 +211,35 @@ public final class Publications {
           .map(p -> record.relativize(p).toString().replace('\\', '/'))
           .sorted()
           .toList();
+    }
+  }
+
+  /** Copies the record beside the public folder, then renames the copy into its place. */
+  private void replacePublic(String auditId, Path record, int version) throws IOException {
+    Path live = publicDir(auditId);
+    Path parent = live.getParent();
+    Files.createDirectories(parent);
+    Path incoming = parent.resolve(".incoming-" + auditId + "-" + version);
+    Path retired = parent.resolve(".retired-" + auditId + "-" + version);
+    if (Files.exists(incoming)) {
+      deleteTree(incoming);
+    }
+    try (Stream<Path> w = Files.walk(record)) {
+      for (Path f : w.sorted().toList()) {
+        Path to = incoming.resolve(record.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    if (Files.exists(live)) {
+      Files.move(live, retired, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(incoming, live, StandardCopyOption.ATOMIC_MOVE);
+    if (Files.exists(retired)) {
+      deleteTree(retired);
     }
   }
 

@@ -83,6 +83,14 @@ final class PublishPages {
     ctx.result(in);
   }
 
+  private static String stageName(String stage) {
+    try {
+      return StateUi.stage(AuditStage.valueOf(stage));
+    } catch (IllegalArgumentException e) {
+      return stage;
+    }
+  }
+
   static String contentType(String name) {
     if (name.endsWith(".zip")) {
       return "application/zip";
@@ -115,9 +123,12 @@ final class PublishPages {
           StateUi.notice(
               "Publication "
                   + published
-                  + " written. The public page offers it, and anyone can check it with"
+                  + " written. The public page now offers it, and anyone can check it with"
                   + " 'riskaudit verify'."));
     }
+    b.append("<p><a href=\"")
+        .append(esc("/public/audits/" + StateUi.path(auditId)))
+        .append("\">The audit's public page</a> offers the latest published record.</p>");
     List<Publications.Publication> all = publications.list(auditId);
     if (all.isEmpty()) {
       b.append("<p>Nothing published yet.</p>");
@@ -135,7 +146,7 @@ final class PublishPages {
             .append("</th><td>")
             .append(esc(p.publishedAt()))
             .append("</td><td>")
-            .append(esc(p.stage()))
+            .append(esc(stageName(p.stage())))
             .append(", round ")
             .append(p.round())
             .append("</td><td><a href=\"")

@@ -99,7 +99,7 @@ final class RiskSvg {
     // risk limit
     double ay = y(alpha, lowDecade, ph);
     line(b, LEFT, ay, LEFT + pw, ay, "#c00000", "8 4");
-    text(b, LEFT + pw - 4, ay - 4, "end", "risk limit " + limit(alpha));
+    text(b, LEFT + pw - 8, ay - 6, "end", "risk limit " + limit(alpha));
     for (int i = 0; i < shown.size(); i++) {
       double[] p = shown.get(i).pValues();
       StringBuilder pts = new StringBuilder();

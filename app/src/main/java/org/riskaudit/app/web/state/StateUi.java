@@ -88,8 +88,8 @@ final class StateUi {
   }
 
   static String percent(double p) {
-    if (p >= 0.001 || p == 0) {
-      return String.format(Locale.ROOT, "%.1f %%", p * 100);
+    if (p >= 0.0001 || p == 0) {
+      return String.format(Locale.ROOT, "%.2f %%", p * 100);
     }
     return String.format(Locale.ROOT, "%.1e", p);
   }

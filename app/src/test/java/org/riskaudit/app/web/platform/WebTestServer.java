@@ -22,10 +22,53 @@ public final class WebTestServer implements AutoCloseable {
   private final MutableClock clock;
 
   public WebTestServer(Store store, Path dataDir, MutableClock clock, boolean ownsStore) {
+    this(store, dataDir, clock, ownsStore, org.riskaudit.app.web.WebModules.all());
+  }
+
+  public WebTestServer(
+      Store store,
+      Path dataDir,
+      MutableClock clock,
+      boolean ownsStore,
+      java.util.List<org.riskaudit.app.web.WebModule> modules) {
     this.store = store;
     this.clock = clock;
     this.ownsStore = ownsStore;
-    this.server = WebServer.start(store, dataDir, "127.0.0.1", 0, WebOptions.defaults(clock));
+    this.server =
+        WebServer.start(store, dataDir, "127.0.0.1", 0, WebOptions.defaults(clock), modules);
+  }
+
+  /** A server with extra modules (test routes) beside the application's, on a new SQLite file. */
+  public static WebTestServer sqliteWith(Path dir, org.riskaudit.app.web.WebModule... extra) {
+    MutableClock clock = new MutableClock(Instant.parse("2024-11-12T15:00:00Z"));
+    Store store = Store.open(dir.resolve("riskaudit.db").toString(), clock);
+    java.util.List<org.riskaudit.app.web.WebModule> modules =
+        new java.util.ArrayList<>(org.riskaudit.app.web.WebModules.all());
+    modules.addAll(java.util.List.of(extra));
+    return new WebTestServer(store, dir, clock, true, modules);
+  }
+
+  /** Defines audit {@code auditId} with the given counties (comparison audits). */
+  public void defineAudit(String auditId, String... counties) {
+    java.util.List<org.riskaudit.store.Rows.CountyRow> rows = new java.util.ArrayList<>();
+    for (String c : counties) {
+      rows.add(
+          new org.riskaudit.store.Rows.CountyRow(
+              auditId, c, org.riskaudit.core.audit.AuditType.COMPARISON));
+    }
+    store.defineAudit(
+        new org.riskaudit.store.Rows.AuditRow(
+            auditId,
+            "Audit " + auditId,
+            org.riskaudit.core.audit.AuditStage.DEFINED,
+            new java.math.BigDecimal("0.05"),
+            null,
+            "",
+            clock.instant()),
+        java.util.List.of(),
+        rows,
+        "test",
+        "defined for a web test");
   }
 
   /** A server on a new SQLite database in {@code dir}. */

@@ -24,6 +24,7 @@ import org.riskaudit.app.audit.AuditSnapshot;
 import org.riskaudit.app.audit.InputImports;
 import org.riskaudit.app.audit.RecordingService;
 import org.riskaudit.app.audit.RetrievalService;
+import org.riskaudit.app.audit.RoundService;
 import org.riskaudit.app.demo.PaperBallots;
 import org.riskaudit.app.demo.SimulatedBoard;
 import org.riskaudit.app.retrieval.RetrievalRow;
@@ -156,18 +157,32 @@ final class StatePagesFixture implements AutoCloseable {
   }
 
   /** A generated two-county election (Question 1: Yes 45 %, No 55 %). */
-  Path election() {
-    return AuditDriver.generate(
-        dir,
-        "election",
-        "--cards",
-        "4000",
-        "--counties",
-        "2",
-        "--batch-size",
-        "100",
-        "--seed",
-        "5");
+  Path election(String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("--cards", "4000", "--counties", "2", "--batch-size", "100", "--seed", "5"));
+    args.addAll(List.of(extra));
+    return AuditDriver.generate(dir, "election", args.toArray(String[]::new));
+  }
+
+  /** Two people sign off the current round in every county. */
+  void signOff(String auditId) {
+    RoundService rounds = new RoundService(store, auditId);
+    for (String county : List.of("County 1", "County 2")) {
+      rounds.signOff(county, "Ana Diaz (DEM)", "county:" + county + ":cy");
+      rounds.signOff(county, "Bo Reyes (REP)", "county:" + county + ":cy");
+    }
+  }
+
+  /** The hand count teams tally every batch of the contest from the paper. */
+  void recordHandCount(String auditId, Path election, String contest, List<String> choices)
+      throws IOException {
+    new RecordingService(store, auditId)
+        .recordHandCount(
+            SimulatedBoard.handCountRows(
+                contest, PaperBallots.of(election).batchTallies(contest), choices),
+            "hand count team",
+            "simulated tally sheets");
   }
 
   /** The counties upload their manifests, reported results and CVRs (as the county pages do). */

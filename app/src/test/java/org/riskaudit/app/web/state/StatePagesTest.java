@@ -114,14 +114,19 @@ class StatePagesTest {
 
     String published = f.postAndFollow("/state/audits/recall/publish", Map.of()).body();
     assertThat(published).contains("Publication 1 written").contains("record.zip");
-    Path pub = dir.resolve("data/published/recall");
+    Path pub = dir.resolve("data/publications/recall");
     assertThat(pub.resolve("latest.json")).exists();
     assertThat(pub.resolve("1/record.zip")).exists();
-    VerifyReport verify = new RecordVerifier().verify(pub.resolve("1/record"), null);
+    assertThat(new RecordVerifier().verify(pub.resolve("1/record"), null).mismatches()).isEmpty();
+    // the public pages serve dataDir/published/{audit}/: exactly the record, which verifies
+    Path shown = dir.resolve("data/published/recall");
+    VerifyReport verify = new RecordVerifier().verify(shown, null);
     assertThat(verify.mismatches()).isEmpty();
+    assertThat(verify.passed()).isTrue();
     JsonNode latest = new ObjectMapper().readTree(pub.resolve("latest.json").toFile());
     assertThat(latest.get("version").asInt()).isEqualTo(1);
     assertThat(latest.get("stage").asText()).isEqualTo("COMPLETE");
+    assertThat(published).contains("href=\"/public/audits/recall\"");
 
     HttpResponse<byte[]> zip = f.getBytes("/state/audits/recall/published/1/record.zip");
     assertThat(zip.statusCode()).isEqualTo(200);
@@ -143,6 +148,42 @@ class StatePagesTest {
             .map(LogEntry::action)
             .toList();
     assertThat(stateActions).hasSizeGreaterThanOrEqualTo(6).endsWith("publish");
+  }
+
+  @Test
+  void anOutcomeChangingAttackGoesToAFullHandCountWhoseStatusAndResultTheStateSees()
+      throws Exception {
+    Path election = f.election("--attack", "County 1=0.25,County 2=0.25");
+    f.postAndFollow("/state/audits", StatePagesFixture.auditForm("atk", "Recall", "0.05"));
+    f.uploadInputs("atk", election);
+    f.postAndFollow("/state/audits/atk/commit", Map.of());
+    f.postAndFollow("/state/audits/atk/seed", Map.of("seed", SEED));
+    f.postAndFollow("/state/audits/atk/rounds", Map.of("size", "P80"));
+    f.recordRound("atk", election, 1);
+    f.signOff("atk");
+    String ready = f.get("/state/audits/atk/rounds").body();
+    assertThat(ready).contains("has not met the risk limit").contains("these contests continue");
+    String handCount =
+        f.postAndFollow("/state/audits/atk/rounds/end", Map.of("size", "hand-count")).body();
+    assertThat(handCount)
+        .contains("go to a full hand count")
+        .contains("Hand count status")
+        .contains("Batches still to tally")
+        .contains("<td>40</td>") // 4,000 cards in batches of 100
+        .doesNotContain("Finish the full hand count");
+    assertThat(f.store.state("atk").stage()).isEqualTo(AuditStage.FULL_HAND_COUNT);
+    HttpResponse<String> early = f.post("/state/audits/atk/rounds/end", Map.of());
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("Cannot finish the full hand count of &#39;Question 1&#39;");
+
+    f.recordHandCount("atk", election, "Question 1", List.of("Yes", "No"));
+    assertThat(f.get("/state/audits/atk/rounds").body()).contains("Finish the full hand count");
+    f.postAndFollow("/state/audits/atk/rounds/end", Map.of());
+    assertThat(f.store.state("atk").stage()).isEqualTo(AuditStage.COMPLETE);
+    List<LogEntry> log = f.store.logEntries("atk");
+    assertThat(log.get(log.size() - 1).details())
+        .contains("replaces the reported outcome [Yes] with [No]");
+    assertThat(log.get(log.size() - 1).actor()).isEqualTo(StatePagesFixture.ACTOR);
   }
 
   @Test
@@ -345,8 +386,13 @@ class StatePagesTest {
     f.postAndFollow("/state/audits/p/commit", Map.of());
     f.postAndFollow("/state/audits/p/publish", Map.of());
     f.postAndFollow("/state/audits/p/publish", Map.of());
-    assertThat(dir.resolve("data/published/p/2/record/audit-record.json")).exists();
-    assertThat(dir.resolve("data/published/p/1/record/audit-record.json")).exists();
+    Path two = dir.resolve("data/publications/p/2/record/audit-record.json");
+    assertThat(dir.resolve("data/publications/p/1/record/audit-record.json")).exists();
+    assertThat(Files.readString(dir.resolve("data/published/p/audit-record.json")))
+        .isEqualTo(Files.readString(two));
+    try (var files = Files.list(dir.resolve("data/published"))) {
+      assertThat(files.map(x -> x.getFileName().toString())).containsExactly("p");
+    }
     Files.writeString(dir.resolve("data/secret.txt"), "secret");
     for (String path :
         List.of(
