@@ -38,7 +38,8 @@ final class Browser implements AutoCloseable {
   Browser(Path profile, String base) {
     this.driver = Chromium.start(profile);
     this.base = base;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // Poll often: the default half-second polling would add up over a few hundred page loads.
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(25));
   }
 
   /** Continues as {@code person}: the current person's cookies are put away, theirs restored. */
@@ -136,7 +137,8 @@ final class Browser implements AutoCloseable {
     WebElement html = driver.findElement(By.tagName("html"));
     e.click();
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> gone(html));
+      new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(25))
+          .until(d -> gone(html));
     } catch (org.openqa.selenium.TimeoutException stayed) {
       // the click did not navigate: the page is still loaded
     }
