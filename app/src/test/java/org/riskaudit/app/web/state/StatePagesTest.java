@@ -390,6 +390,11 @@ class StatePagesTest {
     assertThat(dir.resolve("data/publications/p/1/record/audit-record.json")).exists();
     assertThat(Files.readString(dir.resolve("data/published/p/audit-record.json")))
         .isEqualTo(Files.readString(two));
+    // the second record's log holds the first publication's entry, and still verifies
+    assertThat(Files.readString(dir.resolve("data/published/p/activity-log.csv")))
+        .contains(",publish,version=1 stage=INPUTS_COMMITTED");
+    assertThat(new RecordVerifier().verify(dir.resolve("data/published/p"), null).mismatches())
+        .isEmpty();
     try (var files = Files.list(dir.resolve("data/published"))) {
       assertThat(files.map(x -> x.getFileName().toString())).containsExactly("p");
     }
