@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.riskaudit.app.audit.AuditDriver;
 import org.riskaudit.app.audit.InputImports;
 import org.riskaudit.app.audit.RoundService;
@@ -297,7 +298,63 @@ class TwoCountyAuditBrowserTest {
       Assumptions.abort(
           "county pages not built (web-county): uploads were done through InputImports instead");
     }
-    throw new AssertionError("county upload pages: write this step against web-county's pages");
+    boolean first = true;
+    for (String county : COUNTIES) {
+      browser.as(county);
+      browser.open(countyUrl(county, ""));
+      if (first) {
+        screen("county-dashboard", false);
+      }
+      browser.open(countyUrl(county, "/inputs"));
+      if (first) {
+        screen("county-inputs", false);
+        // A typed hash that is not the file's: the upload is refused and the page says so.
+        uploadInput("manifest", countyFiles.get(county + "/manifest"), "0".repeat(64), null);
+        assertThat(browser.text()).contains("SHA-256");
+        assertThat(browser.text()).doesNotContain(sha256(countyFiles.get(county + "/manifest")));
+        browser.open(countyUrl(county, "/inputs"));
+      }
+      uploadInput("manifest", countyFiles.get(county + "/manifest"), null, null);
+      uploadInput("cvr", countyFiles.get(county + "/cvrs"), null, "dominion-csv");
+      uploadInput("results", countyFiles.get(county + "/results"), null, null);
+      browser.open(countyUrl(county, "/inputs"));
+      for (String kind : List.of("manifest", "cvrs", "results")) {
+        assertThat(browser.text())
+            .as("the %s's SHA-256 is shown", kind)
+            .contains(sha256(countyFiles.get(county + "/" + kind)));
+      }
+      assertThat(browser.text()).contains("Reconciliation").doesNotContain("must be fixed");
+      screen("county-reconciliation-" + county, false);
+      if (!browser.driver.findElements(By.name("note")).isEmpty()) {
+        browser.fill("note", "Checked against the canvass.");
+      }
+      browser.press("Confirm these are the county's inputs");
+      assertThat(browser.text()).contains("The county confirmed these inputs");
+      if (first) {
+        screen("county-inputs-confirmed", false);
+      }
+      first = false;
+    }
+  }
+
+  /**
+   * Uploads one input on the county's inputs page: the file, the SHA-256 typed as the county
+   * published it (the file's own unless {@code typedHash} is given), and the export's format.
+   */
+  private void uploadInput(String kind, Path file, String typedHash, String format)
+      throws Exception {
+    WebElement form =
+        browser.find(By.xpath("//form[.//input[@name='kind' and @value='" + kind + "']]"));
+    form.findElement(By.id("file-" + kind)).sendKeys(file.toAbsolutePath().toString());
+    form.findElement(By.id("sha-" + kind)).sendKeys(typedHash != null ? typedHash : sha256(file));
+    if (format != null) {
+      new Select(form.findElement(By.name("format"))).selectByValue(format);
+    }
+    browser.click(form.findElement(By.xpath(".//button[@type='submit']")));
+  }
+
+  static String countyUrl(String county, String rest) {
+    return "/county/" + AUDIT + "/" + county + rest;
   }
 
   @Test
@@ -356,7 +413,54 @@ class TwoCountyAuditBrowserTest {
           "county pages not built (web-county): boards were created through BoardAccounts, and"
               + " the credentials PDF was not checked");
     }
-    throw new AssertionError("county board pages: write this step against web-county's pages");
+    boolean first = true;
+    for (String county : COUNTIES) {
+      browser.as(county);
+      browser.open(countyUrl(county, "/boards"));
+      if (first) {
+        screen("county-boards", false);
+      }
+      browser.fill("name", "Board 1");
+      browser.fill("member1", "Ana Diaz");
+      browser.fill("party1", "Democratic");
+      browser.fill("member2", "Bo Reyes");
+      browser.fill("party2", "Republican");
+      browser.press("Create the board");
+      String passphrase =
+          browser.find(By.cssSelector("section.notice p.secret code")).getText().strip();
+      assertThat(passphrase).isNotBlank();
+      passphrases.put(county, passphrase);
+      if (first) {
+        screen("county-board-created", false);
+      }
+      // "Download the credentials sheet (PDF)": the same form, posted from the page.
+      assertThat(postFormForBytes("form[action$='/boards/credentials.pdf']"))
+          .as("the credentials sheet")
+          .startsWith("application/pdf|%PDF-");
+      browser.open(countyUrl(county, "/round"));
+      if (first) {
+        screen("county-round", false);
+      }
+      first = false;
+    }
+  }
+
+  /**
+   * Posts the page's form matching {@code selector} with fetch (the browser's cookies, the form's
+   * CSRF field) and returns the answer's content type and its first five bytes, e.g. {@code
+   * application/pdf|%PDF-}.
+   */
+  static String postFormForBytes(String selector) {
+    return (String)
+        browser.driver.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "var f = document.querySelector(arguments[0]);"
+                + "fetch(f.action, {method: 'POST', body: new URLSearchParams(new FormData(f))})"
+                + ".then(function (r) { return r.arrayBuffer().then(function (b) {"
+                + "  var head = String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)));"
+                + "  done((r.headers.get('content-type') || '').split(';')[0] + '|' + head); }); })"
+                + ".catch(function (e) { done('ERROR ' + e); });",
+            selector);
   }
 
   @Test
@@ -472,7 +576,25 @@ class TwoCountyAuditBrowserTest {
       Assumptions.abort(
           "county pages not built (web-county): the round was signed off through RoundService");
     }
-    throw new AssertionError("county sign-off pages: write this step against web-county's pages");
+    boolean first = true;
+    for (String county : COUNTIES) {
+      browser.as(county);
+      browser.open(countyUrl(county, "/round"));
+      assertThat(browser.text()).doesNotContain("not recorded yet");
+      browser.fill("person1", "Cy Park");
+      browser.fill("party1", "Democratic");
+      browser.fill("person2", "Di Ross");
+      browser.fill("party2", "Republican");
+      if (first) {
+        screen("county-sign-off", false);
+      }
+      browser.press("Sign off round 1 for " + county);
+      assertThat(browser.text()).contains("Two people signed off this round");
+      if (first) {
+        screen("county-signed-off", false);
+      }
+      first = false;
+    }
   }
 
   @Test
