@@ -37,7 +37,15 @@ final class DashboardPages {
   }
 
   void show(Context ctx) {
-    render(ctx, null, "");
+    render(ctx, null, "", false);
+  }
+
+  /**
+   * The reconciliation report and the commit form. The check reads every CVR (seconds to minutes
+   * for a statewide audit), so it runs when this page is asked for, not on every overview.
+   */
+  void reconciliation(Context ctx) {
+    render(ctx, null, "", true);
   }
 
   void commit(Context ctx) {
@@ -48,13 +56,13 @@ final class DashboardPages {
           .commit(WebRequest.signedIn(ctx).actor(), reason.isEmpty() ? null : reason);
     } catch (AuditFailure e) {
       ctx.status(StateUi.status(e));
-      render(ctx, e.getMessage(), reason);
+      render(ctx, e.getMessage(), reason, true);
       return;
     }
     ctx.redirect(StateUi.auditUrl(auditId, "?committed=1"), HttpStatus.SEE_OTHER);
   }
 
-  private void render(Context ctx, String error, String reason) {
+  private void render(Context ctx, String error, String reason, boolean runCheck) {
     String auditId = ctx.pathParam("audit");
     AuditSnapshot s;
     try {
@@ -65,10 +73,11 @@ final class DashboardPages {
       return;
     }
     AuditStage stage = s.state().stage();
+    boolean defined = stage == AuditStage.DEFINED;
     InputCheckReport check =
-        stage == AuditStage.DEFINED ? new InputCheck(web.store(), auditId).check() : null;
+        defined && runCheck ? new InputCheck(web.store(), auditId).check() : null;
     StringBuilder b = new StringBuilder();
-    b.append(StateUi.nav(auditId, ""));
+    b.append(StateUi.nav(auditId, runCheck ? "/reconciliation" : ""));
     b.append(StateUi.error(error));
     if (ctx.queryParam("created") != null) {
       b.append(
@@ -94,17 +103,24 @@ final class DashboardPages {
       b.append("<dt>Round</dt><dd>").append(s.state().round()).append("</dd>");
     }
     b.append("</dl>");
-    contests(b, s);
+    if (!runCheck) {
+      contests(b, s);
+    }
     counties(b, s, check);
     if (check != null) {
       report(ctx, b, auditId, check, reason);
+    } else if (defined) {
+      b.append("<h2>Reconciliation and commit</h2><p>Once the counties have uploaded, <a href=\"")
+          .append(esc(StateUi.auditUrl(auditId, "/reconciliation")))
+          .append("\">check the reconciliation and commit the inputs</a>. The check re-tabulates")
+          .append(" every CVR and compares it with the manifests and reported results.</p>");
     } else {
       b.append("<h2>Inputs</h2><p>The inputs are committed and frozen; their reconciliation")
           .append(" report is part of the published record. Next step: ")
           .append(next(auditId, stage))
           .append("</p>");
     }
-    Page.render(ctx, "Audit " + auditId, b.toString());
+    Page.render(ctx, runCheck ? "Reconciliation of " + auditId : "Audit " + auditId, b.toString());
   }
 
   private static String next(String auditId, AuditStage stage) {
@@ -194,7 +210,7 @@ final class DashboardPages {
       fileList(b, files.getOrDefault(county, List.of()));
       b.append("</td><td>");
       if (check == null) {
-        b.append("committed");
+        b.append(s.state().stage() == AuditStage.DEFINED ? "not checked yet" : "committed");
       } else {
         List<Finding> problems = problemsOf(check, county);
         long blocking = problems.stream().filter(check.blocking()::contains).count();

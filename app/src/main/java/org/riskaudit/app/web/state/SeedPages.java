@@ -76,7 +76,7 @@ final class SeedPages {
     } else if (state.stage() == AuditStage.DEFINED) {
       b.append("<p>The seed can be set only after the inputs are committed, so that no input can")
           .append(" be chosen knowing the sample. <a href=\"")
-          .append(esc(StateUi.auditUrl(auditId, "")))
+          .append(esc(StateUi.auditUrl(auditId, "/reconciliation")))
           .append("\">Review and commit the inputs</a>.</p>");
     }
     if (state.seed().isEmpty()) {
@@ -89,9 +89,7 @@ final class SeedPages {
           .append(StateUi.form(ctx, StateUi.auditUrl(auditId, "/seed")))
           .append("<p><label for=\"seed\">Seed digits</label> ")
           .append("<input type=\"text\" id=\"seed\" name=\"seed\" inputmode=\"numeric\"")
-          .append(" autocomplete=\"off\" required minlength=\"")
-          .append(Seed.MIN_DIGITS)
-          .append("\" aria-describedby=\"seed-help\" value=\"")
+          .append(" autocomplete=\"off\" required aria-describedby=\"seed-help\" value=\"")
           .append(esc(typed))
           .append("\"></p><p><button type=\"submit\">Set the seed</button></p></form>");
     }

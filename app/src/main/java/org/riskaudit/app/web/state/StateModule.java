@@ -34,6 +34,7 @@ public final class StateModule implements WebModule {
         Route.get("/state/audits/new", STATE, audits::newForm),
         Route.post("/state/audits", STATE, audits::create),
         Route.get(a, STATE, dashboard::show),
+        Route.get(a + "/reconciliation", STATE, dashboard::reconciliation),
         Route.post(a + "/commit", STATE, dashboard::commit),
         Route.get(a + "/seed", STATE, seed::show),
         Route.post(a + "/seed", STATE, seed::set),

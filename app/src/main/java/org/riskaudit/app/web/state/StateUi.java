@@ -34,7 +34,8 @@ final class StateUi {
   /** The audit's step navigation, with the current step marked for assistive technology. */
   static String nav(String auditId, String current) {
     String[][] steps = {
-      {"", "Overview and inputs"},
+      {"", "Overview"},
+      {"/reconciliation", "Reconciliation and commit"},
       {"/counties", "Counties and invitations"},
       {"/seed", "Seed ceremony"},
       {"/sample", "Sample sizes"},

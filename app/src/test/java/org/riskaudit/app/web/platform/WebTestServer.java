@@ -48,27 +48,33 @@ public final class WebTestServer implements AutoCloseable {
     return new WebTestServer(store, dir, clock, true, modules);
   }
 
-  /** Defines audit {@code auditId} with the given counties (comparison audits). */
+  /**
+   * Defines audit {@code auditId} through the audit service, as the state's form does: one targeted
+   * plurality contest, the given counties, comparison audits.
+   */
   public void defineAudit(String auditId, String... counties) {
-    java.util.List<org.riskaudit.store.Rows.CountyRow> rows = new java.util.ArrayList<>();
+    java.util.Map<String, org.riskaudit.core.audit.AuditType> types =
+        new java.util.LinkedHashMap<>();
     for (String c : counties) {
-      rows.add(
-          new org.riskaudit.store.Rows.CountyRow(
-              auditId, c, org.riskaudit.core.audit.AuditType.COMPARISON));
+      types.put(c, org.riskaudit.core.audit.AuditType.COMPARISON);
     }
-    store.defineAudit(
-        new org.riskaudit.store.Rows.AuditRow(
+    org.riskaudit.app.audit.AuditSetup.define(
+        store,
+        new org.riskaudit.app.audit.AuditDefinition(
             auditId,
             "Audit " + auditId,
-            org.riskaudit.core.audit.AuditStage.DEFINED,
             new java.math.BigDecimal("0.05"),
-            null,
-            "",
-            clock.instant()),
-        java.util.List.of(),
-        rows,
-        "test",
-        "defined for a web test");
+            org.riskaudit.core.audit.RiskLimitPolicy.CALIFORNIA,
+            java.util.List.of(
+                org.riskaudit.core.audit.ContestSpec.targeted(
+                    "Question 1",
+                    org.riskaudit.core.contest.ContestRule.PLURALITY,
+                    org.riskaudit.core.audit.AuditType.COMPARISON)),
+            types,
+            1000,
+            1L,
+            0.5),
+        "test");
   }
 
   /** A server on a new SQLite database in {@code dir}. */

@@ -53,8 +53,14 @@ class StatePagesTest {
     assertThat(f.get("/state").body()).contains("recall").contains("Recall 2021");
 
     f.uploadInputs("recall", election);
-    String dashboard = f.get("/state/audits/recall").body();
+    String overview = f.get("/state/audits/recall").body();
+    assertThat(overview)
+        .contains("2,000") // manifest cards and CVRs of each county
+        .contains("not checked yet")
+        .contains("href=\"/state/audits/recall/reconciliation\"");
+    String dashboard = f.get("/state/audits/recall/reconciliation").body();
     assertThat(dashboard)
+        .contains("<span class=\"ok\">ready</span>")
         .contains("2 of 2 counties have no problem that blocks the commit")
         .contains("Commit the inputs")
         .contains("Reconciliation report");
@@ -299,6 +305,7 @@ class StatePagesTest {
         List.of(
             "/state",
             "/state/audits/h",
+            "/state/audits/h/reconciliation",
             "/state/audits/h/seed",
             "/state/audits/h/seed/display",
             "/state/audits/h/sample",
@@ -323,7 +330,8 @@ class StatePagesTest {
   @Test
   void committingBeforeEveryCountyHasUploadedIsRefusedAndNamesTheMissingInput() throws Exception {
     f.postAndFollow("/state/audits", StatePagesFixture.auditForm("c", "E", "0.05"));
-    String dashboard = f.get("/state/audits/c").body();
+    assertThat(f.get("/state/audits/c").body()).contains("none yet");
+    String dashboard = f.get("/state/audits/c/reconciliation").body();
     assertThat(dashboard).contains("none yet").contains("problem(s) to fix");
     assertThat(dashboard).doesNotContain("<button type=\"submit\">Commit the inputs");
     HttpResponse<String> r = f.post("/state/audits/c/commit", Map.of());
