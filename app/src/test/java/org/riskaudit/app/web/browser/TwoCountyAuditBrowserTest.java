@@ -310,8 +310,9 @@ class TwoCountyAuditBrowserTest {
         screen("county-inputs", false);
         // A typed hash that is not the file's: the upload is refused and the page says so.
         uploadInput("manifest", countyFiles.get(county + "/manifest"), "0".repeat(64), null);
-        assertThat(browser.text()).contains("SHA-256");
-        assertThat(browser.text()).doesNotContain(sha256(countyFiles.get(county + "/manifest")));
+        assertThat(browser.text())
+            .contains("does not match what you typed", "Nothing was imported");
+        screen("county-wrong-hash-refused", false);
         browser.open(countyUrl(county, "/inputs"));
       }
       uploadInput("manifest", countyFiles.get(county + "/manifest"), null, null);
@@ -329,7 +330,7 @@ class TwoCountyAuditBrowserTest {
         browser.fill("note", "Checked against the canvass.");
       }
       browser.press("Confirm these are the county's inputs");
-      assertThat(browser.text()).contains("The county confirmed these inputs");
+      assertThat(browser.text()).contains("The county's inputs are confirmed");
       if (first) {
         screen("county-inputs-confirmed", false);
       }
@@ -362,6 +363,8 @@ class TwoCountyAuditBrowserTest {
   void theStateCommitsTheInputsSetsTheSeedReviewsTheSampleSizesAndLaunchesRoundOne() {
     browser.as("state");
     browser.open("/state/audits/" + AUDIT);
+    screen("state-audit-overview-uploaded", false);
+    browser.open("/state/audits/" + AUDIT + "/reconciliation");
     assertThat(browser.text()).contains("2 of 2 counties have no problem");
     screen("state-inputs-reconciled", false);
     if (!browser.driver.findElements(By.name("accept")).isEmpty()) {
