@@ -199,6 +199,20 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Removes the screenshots of an earlier run, so that the folder shows this run only. */
+  static void clearScreenshots() {
+    if (!Files.isDirectory(SCREENSHOTS)) {
+      return;
+    }
+    try (var files = Files.list(SCREENSHOTS)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String xpathString(String s) {
     if (!s.contains("'")) {
       return "'" + s + "'";

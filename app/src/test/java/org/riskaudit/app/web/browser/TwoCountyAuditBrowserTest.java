@@ -34,10 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.riskaudit.app.audit.AuditDriver;
-import org.riskaudit.app.audit.InputImports;
-import org.riskaudit.app.audit.RoundService;
 import org.riskaudit.app.demo.PaperBallots;
-import org.riskaudit.app.web.county.CountyModule;
 import org.riskaudit.app.web.platform.Accounts;
 import org.riskaudit.core.card.ContestVote;
 import org.riskaudit.core.card.Cvr;
@@ -97,6 +94,7 @@ class TwoCountyAuditBrowserTest {
   static void start() {
     Chromium.assumeInstalled();
     app = WebApp.start(dir);
+    Browser.clearScreenshots();
     browser = new Browser(dir.resolve("chromium-profile"), app.base());
   }
 
@@ -138,10 +136,6 @@ class TwoCountyAuditBrowserTest {
 
   static String countyPassword(String county) {
     return "the " + county + " county clerk's own password";
-  }
-
-  static boolean countyPagesBuilt() {
-    return !new CountyModule().routes(app.server.context()).isEmpty();
   }
 
   /**
@@ -278,26 +272,6 @@ class TwoCountyAuditBrowserTest {
   @Order(4)
   void eachCountyUploadsItsFilesWithHashesSeesTheReconciliationAndConfirms() throws Exception {
     splitCountyFiles();
-    if (!countyPagesBuilt()) {
-      // TODO(web-county): the county's upload pages are not built yet; until they are, the
-      // county's part is done through the same services the pages will call, and this step is
-      // reported as skipped (not passed).
-      for (String county : COUNTIES) {
-        InputImports imports = new InputImports(app.store, AUDIT);
-        String actor = "county:" + county + ":" + countyUser(county);
-        imports.manifest(countyFiles.get(county + "/manifest"), county, actor);
-        imports.results(countyFiles.get(county + "/results"), null, actor);
-        imports.cvrs(
-            List.of(countyFiles.get(county + "/cvrs")),
-            "dominion-csv",
-            county,
-            false,
-            actor,
-            c -> {});
-      }
-      Assumptions.abort(
-          "county pages not built (web-county): uploads were done through InputImports instead");
-    }
     boolean first = true;
     for (String county : COUNTIES) {
       browser.as(county);
@@ -396,26 +370,6 @@ class TwoCountyAuditBrowserTest {
   @Test
   @Order(6)
   void eachCountyCreatesAnAuditBoardAndPrintsItsCredentials() {
-    if (!countyPagesBuilt()) {
-      // TODO(web-county): boards are created through BoardAccounts until the county pages exist.
-      for (String county : COUNTIES) {
-        passphrases.put(
-            county,
-            app.server
-                .context()
-                .boards()
-                .create(
-                    AUDIT,
-                    county,
-                    "Board 1",
-                    List.of(),
-                    "county:" + county + ":" + countyUser(county))
-                .passphrase());
-      }
-      Assumptions.abort(
-          "county pages not built (web-county): boards were created through BoardAccounts, and"
-              + " the credentials PDF was not checked");
-    }
     boolean first = true;
     for (String county : COUNTIES) {
       browser.as(county);
@@ -568,17 +522,6 @@ class TwoCountyAuditBrowserTest {
   @Test
   @Order(8)
   void theCountiesSignOffTheRound() {
-    if (!countyPagesBuilt()) {
-      // TODO(web-county): sign-off through RoundService until the county pages exist.
-      for (String county : COUNTIES) {
-        RoundService rounds = new RoundService(app.store, AUDIT);
-        String actor = "county:" + county + ":" + countyUser(county);
-        rounds.signOff(county, "Cy Park (DEM)", actor);
-        rounds.signOff(county, "Di Ross (REP)", actor);
-      }
-      Assumptions.abort(
-          "county pages not built (web-county): the round was signed off through RoundService");
-    }
     boolean first = true;
     for (String county : COUNTIES) {
       browser.as(county);
