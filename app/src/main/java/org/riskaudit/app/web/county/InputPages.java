@@ -157,7 +157,7 @@ final class InputPages {
     }
     StringBuilder b =
         new StringBuilder(
-            "<div class=\"table-wrap\"><table><caption>Files of the county's inputs, with the"
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Files\"><table><caption>Files of the county's inputs, with the"
                 + " SHA-256 computed on upload</caption><thead><tr><th scope=\"col\">Input</th>"
                 + "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Bytes</th>"
                 + "<th scope=\"col\">SHA-256</th><th scope=\"col\">Uploaded</th></tr></thead>"
