@@ -283,7 +283,9 @@ final class InputPages {
       b.append("<p>No checks concern this county yet: upload its manifest first.</p>");
     } else {
       b.append(
-              "<div class=\"table-wrap\"><table><caption>Reconciliation checks of the county"
+              "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""
+                  + " aria-label=\"Reconciliation checks\"><table><caption>Reconciliation"
+                  + " checks of the county"
                   + "</caption><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Where"
                   + "</th><th scope=\"col\">Result</th><th scope=\"col\">Detail</th></tr>"
                   + "</thead><tbody>")
