@@ -143,7 +143,7 @@ final class InputPages {
     }
     b.append("</ul>");
     if (!r.notes().isEmpty()) {
-      b.append("<p>Warnings and notes of the importer:</p").append(">");
+      b.append("<p>Warnings and notes of the importer:</p>");
       b.append(CountyUi.problems(r.notes()));
     }
     return b.append("</section>").toString();
@@ -157,7 +157,7 @@ final class InputPages {
     }
     StringBuilder b =
         new StringBuilder(
-            "<div class=\"table-wrap\"><table><caption>Files of the county's inputs, with the"
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Files\"><table><caption>Files of the county's inputs, with the"
                 + " SHA-256 computed on upload</caption><thead><tr><th scope=\"col\">Input</th>"
                 + "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Bytes</th>"
                 + "<th scope=\"col\">SHA-256</th><th scope=\"col\">Uploaded</th></tr></thead>"
@@ -283,7 +283,9 @@ final class InputPages {
       b.append("<p>No checks concern this county yet: upload its manifest first.</p>");
     } else {
       b.append(
-              "<div class=\"table-wrap\"><table><caption>Reconciliation checks of the county"
+              "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""
+                  + " aria-label=\"Reconciliation checks\"><table><caption>Reconciliation"
+                  + " checks of the county"
                   + "</caption><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Where"
                   + "</th><th scope=\"col\">Result</th><th scope=\"col\">Detail</th></tr>"
                   + "</thead><tbody>")
