@@ -71,11 +71,11 @@ public interface AuditDao {
   List<ContestRow> contests(@Bind("auditId") String auditId);
 
   @SqlUpdate(
-      "INSERT INTO input_file (audit_id, county, name, kind, sha256, size_bytes, imported_at)"
-          + " VALUES (:auditId, :county, :name, :kind, :sha256, :sizeBytes, :importedAt)"
-          + " ON CONFLICT (audit_id, county, name) DO UPDATE SET kind = excluded.kind,"
-          + " sha256 = excluded.sha256, size_bytes = excluded.size_bytes,"
-          + " imported_at = excluded.imported_at")
+      "INSERT INTO input_file (audit_id, county, name, kind, sha256, size_bytes, imported_at,"
+          + " log_seq) VALUES (:auditId, :county, :name, :kind, :sha256, :sizeBytes,"
+          + " :importedAt, :logSeq) ON CONFLICT (audit_id, county, name) DO UPDATE SET"
+          + " kind = excluded.kind, sha256 = excluded.sha256, size_bytes = excluded.size_bytes,"
+          + " imported_at = excluded.imported_at, log_seq = excluded.log_seq")
   void upsertInputFile(@BindMethods InputFileRow row);
 
   @SqlQuery("SELECT * FROM input_file WHERE audit_id = :auditId ORDER BY county, name")

@@ -82,7 +82,10 @@ public final class Rows {
   /** A document kept with the audit (the reconciliation report at commit, ...). */
   public record DocumentRow(String auditId, String name, String content, Instant createdAt) {}
 
-  /** A committed input file and its SHA-256. */
+  /**
+   * A committed input file and its SHA-256; {@code logSeq} is the sequence number of the import's
+   * activity-log entry (0 when unknown: imported before schema version 5).
+   */
   public record InputFileRow(
       String auditId,
       String county,
@@ -90,7 +93,8 @@ public final class Rows {
       String kind,
       String sha256,
       long sizeBytes,
-      Instant importedAt) {
+      Instant importedAt,
+      long logSeq) {
     public InputFileRow {
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
         throw new IllegalArgumentException(

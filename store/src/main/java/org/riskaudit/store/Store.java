@@ -119,7 +119,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** The version of the newest migration in db/migration (V{n}__...sql). */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   /**
    * The schema version already applied (0 for a new database), read directly: Flyway's own start

@@ -85,7 +85,8 @@ abstract class StoreContractTest {
       assertThat(s.audits().contests("rt")).containsExactly(contest);
 
       var file =
-          new InputFileRow("rt", "Alameda", "cvr.zip", "cvr", "ab".repeat(32), 1234L, Fixtures.T0);
+          new InputFileRow(
+              "rt", "Alameda", "cvr.zip", "cvr", "ab".repeat(32), 1234L, Fixtures.T0, 7L);
       s.audits().upsertInputFile(file);
       assertThat(s.audits().inputFiles("rt")).containsExactly(file);
 

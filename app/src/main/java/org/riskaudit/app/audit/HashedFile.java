@@ -53,11 +53,20 @@ public record HashedFile(String name, String sha256, long size) {
     return HexFormat.of().formatHex(md.digest());
   }
 
-  /** SHA-256 of the lines "sha256 name" of the files, for a log entry covering many files. */
+  /**
+   * SHA-256 of the lines "sha256 name" of the files, sorted, for a log entry covering many files:
+   * the order in which the files were given (cvr.csv before ballots.csv, say) must not change it,
+   * or verify could not match the record's file list, which is sorted, to the log.
+   */
   public static String digestOf(List<HashedFile> files) {
     MessageDigest md = digest();
+    List<String> lines = new java.util.ArrayList<>();
     for (HashedFile f : files) {
-      md.update((f.sha256 + "  " + f.name + "\n").getBytes(StandardCharsets.UTF_8));
+      lines.add(f.sha256 + "  " + f.name + "\n");
+    }
+    java.util.Collections.sort(lines);
+    for (String line : lines) {
+      md.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(md.digest());
   }

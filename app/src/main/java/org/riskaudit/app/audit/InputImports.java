@@ -297,11 +297,30 @@ public final class InputImports {
   private void recordFiles(Handle h, String kind, Set<String> counties, List<HashedFile> files) {
     AuditDao dao = h.attach(AuditDao.class);
     String county = counties.size() == 1 ? counties.iterator().next() : "(all)";
-    dao.deleteInputFiles(auditId, county, kind);
+    // A new manifest or results file, or a county's own files, replace the earlier ones; but CVRs
+    // or batch totals of several counties at once share the key "(all)" with other such imports
+    // (Dominion JSON and Dominion CSV counties, say), whose hashes must stay in the record.
+    boolean perCounty = kind.equals("cvr") || kind.equals("batch-totals");
+    if (!perCounty || counties.size() == 1) {
+      dao.deleteInputFiles(auditId, county, kind);
+    }
+    // the import's own log entry, appended earlier in this transaction
+    long logSeq =
+        h.attach(org.riskaudit.store.LogDao.class)
+            .last(auditId)
+            .orElseThrow(() -> new IllegalStateException("the import's log entry is missing"))
+            .sequence();
     for (HashedFile f : files) {
       dao.upsertInputFile(
           new Rows.InputFileRow(
-              auditId, county, f.name(), kind, f.sha256(), f.size(), store.clock().instant()));
+              auditId,
+              county,
+              f.name(),
+              kind,
+              f.sha256(),
+              f.size(),
+              store.clock().instant(),
+              logSeq));
     }
   }
 

@@ -34,6 +34,15 @@ public final class RoundEnd {
    * @param fullHandCount go to a full hand count instead of another round
    */
   public RoundOutcome next(int additional, boolean fullHandCount, String actor) {
+    return next(RoundService.StopChance.P80, additional, fullHandCount, actor);
+  }
+
+  /**
+   * As {@link #next(int, boolean, String)}, sizing the next round (if any) for {@code chance} of
+   * stopping in it.
+   */
+  public RoundOutcome next(
+      RoundService.StopChance chance, int additional, boolean fullHandCount, String actor) {
     AuditSnapshot s = AuditLoader.load(store, auditId);
     AuditStage stage = s.state().stage();
     if (stage == AuditStage.FULL_HAND_COUNT) {
@@ -78,7 +87,8 @@ public final class RoundEnd {
                       : " (estimated sample too large)")));
       return new RoundOutcome(AuditStage.FULL_HAND_COUNT, null, names, List.of());
     }
-    RoundPlan plan = new RoundService(store, auditId).drawRound(s, p, estimates, additional, actor);
+    RoundPlan plan =
+        new RoundService(store, auditId).drawRound(s, p, estimates, chance, additional, actor);
     return new RoundOutcome(AuditStage.ROUND_IN_PROGRESS, plan, List.of(), List.of());
   }
 

@@ -38,6 +38,25 @@ public final class RoundService {
     this.auditId = auditId;
   }
 
+  /**
+   * Which estimate a round's size follows: the total number of draws by which 50, 80 (the
+   * recommendation) or 90 % of the simulated audits stopped.
+   */
+  public enum StopChance {
+    P50,
+    P80,
+    P90;
+
+    /** The contest's estimated total draws for this chance of stopping. */
+    public int total(ContestEstimate e) {
+      return switch (this) {
+        case P50 -> e.p50();
+        case P80 -> e.p80();
+        case P90 -> e.p90();
+      };
+    }
+  }
+
   public void seed(String digits, String actor) {
     Seed seed;
     try {
@@ -76,6 +95,16 @@ public final class RoundService {
    * @param additional draws to add per unmet targeted contest, or 0 for the recommended number
    */
   public RoundPlan draw(int additional, String actor) {
+    return draw(StopChance.P80, additional, actor);
+  }
+
+  /**
+   * Draws the next round, sized for {@code chance} of stopping in it.
+   *
+   * @param additional draws to add per unmet targeted contest, or 0 for the size {@code chance}
+   *     gives
+   */
+  public RoundPlan draw(StopChance chance, int additional, String actor) {
     AuditSnapshot s = AuditLoader.load(store, auditId);
     AuditStage stage = s.state().stage();
     if (stage != AuditStage.SEEDED && stage != AuditStage.ROUND_ENDED) {
@@ -85,13 +114,14 @@ public final class RoundService {
     }
     AuditProgress p = new ProgressService(store).progress(s);
     List<ContestEstimate> estimates = estimates(s, p);
-    return drawRound(s, p, estimates, additional, actor);
+    return drawRound(s, p, estimates, chance, additional, actor);
   }
 
   RoundPlan drawRound(
       AuditSnapshot s,
       AuditProgress p,
       List<ContestEstimate> estimates,
+      StopChance chance,
       int additional,
       String actor) {
     if (estimates.isEmpty()) {
@@ -104,7 +134,7 @@ public final class RoundService {
     for (ContestEstimate e : estimates) {
       AuditedContest c = contest(p, e.contest());
       int already = lastDrawNo(s, c.name());
-      int more = additional > 0 ? additional : Math.max(1, e.p80() - already);
+      int more = additional > 0 ? additional : Math.max(1, chance.total(e) - already);
       byContest.put(c.name(), plan.draws(c.counties(), already, more));
       added.put(c.name(), more);
     }

@@ -80,6 +80,14 @@ final class GenerateCommand implements Callable<Integer> {
   Map<String, Double> attack = new LinkedHashMap<>();
 
   @Option(
+      names = "--county-format",
+      paramLabel = "COUNTY=FORMAT",
+      split = ",",
+      description =
+          "COUNTY=FORMAT,...: write these counties as ess, clearballot, nist or batch-totals (no CVRs, for ONEAudit) instead of Dominion.")
+  Map<String, String> countyFormats = new LinkedHashMap<>();
+
+  @Option(
       names = "--missing",
       description = "Fraction of cards without a CVR (phantoms).",
       defaultValue = "0")
@@ -122,6 +130,10 @@ final class GenerateCommand implements Callable<Integer> {
               !format.equals("csv"),
               zip,
               !format.equals("json"));
+      Map<String, org.riskaudit.formats.generate.CountyFormat> formats = new LinkedHashMap<>();
+      countyFormats.forEach(
+          (c, f) -> formats.put(c, org.riskaudit.formats.generate.CountyFormat.parse(f)));
+      o = o.withCountyFormats(formats);
       long t0 = System.nanoTime();
       ElectionGenerator.Summary s =
           new ElectionGenerator(election, o, "Synthetic " + contest).write(out);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.riskaudit.app.audit.InputImports;
 import org.riskaudit.core.audit.AuditType;
+import org.riskaudit.formats.generate.CountyFormat;
 import org.riskaudit.formats.generate.CountyTotals;
 import org.riskaudit.formats.generate.ElectionGenerator;
 import org.riskaudit.formats.generate.GeneratorOptions;
@@ -45,9 +46,69 @@ final class DemoElection {
     log.flush();
     GeneratorOptions g =
         new GeneratorOptions(
-            o.scale(), o.generatorSeed(), o.errorRate(), attack, 0, 0, 250, true, false, true);
+                o.scale(), o.generatorSeed(), o.errorRate(), attack, 0, 0, 250, true, false, false)
+            .withCountyFormats(FORMATS);
     ElectionGenerator.Summary s = new ElectionGenerator(e, g, "Recall 2021 (demo)").write(folder);
-    return new DemoElection(folder, s.cards(), new LinkedHashMap<>());
+    Map<String, AuditType> types = new LinkedHashMap<>();
+    FORMATS.forEach(
+        (county, f) -> {
+          if (f == CountyFormat.BATCH_TOTALS) {
+            types.put(county, AuditType.ONEAUDIT);
+          }
+        });
+    return new DemoElection(folder, s.cards(), types);
+  }
+
+  /**
+   * Each county's export format. Illustrative only: 40 counties in Dominion formats (JSON, and CSV
+   * for eight), as in California, but which county uses which vendor here is not a claim about the
+   * real counties. Alpine and Sierra report only batch totals and are audited with ONEAudit pools.
+   */
+  static final Map<String, CountyFormat> FORMATS = formats();
+
+  private static Map<String, CountyFormat> formats() {
+    Map<String, CountyFormat> m = new LinkedHashMap<>();
+    for (String c : List.of("Los Angeles", "Orange", "Santa Cruz", "Marin", "Napa")) {
+      m.put(c, CountyFormat.NIST);
+    }
+    for (String c : List.of("Kern", "Tulare", "Merced", "Madera", "Kings", "Butte")) {
+      m.put(c, CountyFormat.ESS);
+    }
+    for (String c : List.of("Humboldt", "Mendocino", "Lake", "Tehama", "Glenn")) {
+      m.put(c, CountyFormat.CLEARBALLOT);
+    }
+    m.put("Alpine", CountyFormat.BATCH_TOTALS);
+    m.put("Sierra", CountyFormat.BATCH_TOTALS);
+    for (String c :
+        List.of(
+            "Fresno",
+            "Stanislaus",
+            "San Luis Obispo",
+            "Shasta",
+            "Calaveras",
+            "Tuolumne",
+            "San Benito",
+            "Modoc")) {
+      m.put(c, CountyFormat.DOMINION_CSV);
+    }
+    for (org.riskaudit.formats.generate.CountyTotals c : RecallTotals.election().counties()) {
+      m.putIfAbsent(c.county(), CountyFormat.DOMINION_JSON);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** One line: how many counties came in each format, naming the ONEAudit counties. */
+  static String formatSummary() {
+    Map<CountyFormat, List<String>> by = new java.util.EnumMap<>(CountyFormat.class);
+    FORMATS.forEach((c, f) -> by.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(c));
+    List<String> parts = new java.util.ArrayList<>();
+    by.forEach(
+        (f, counties) ->
+            parts.add(
+                f == CountyFormat.BATCH_TOTALS
+                    ? "batch totals only, audited as ONEAudit pools: " + String.join(", ", counties)
+                    : f.importFormat() + " " + counties.size()));
+    return "county exports: " + String.join("; ", parts);
   }
 
   /**
@@ -88,5 +149,42 @@ final class DemoElection {
     imports.results(folder.resolve("reported-results.csv"), null, actor);
     imports.cvrs(
         List.of(folder.resolve("dominion-json")), "dominion-json", null, false, actor, c -> {});
+    imports.cvrs(
+        List.of(folder.resolve("dominion-csv")), "dominion-csv", null, false, actor, c -> {});
+    for (Map.Entry<String, CountyFormat> e : FORMATS.entrySet()) {
+      String county = e.getKey();
+      String file = ElectionGenerator.fileName(county);
+      switch (e.getValue()) {
+        case ESS -> {
+          Path dir = folder.resolve("ess").resolve(file);
+          imports.cvrs(
+              List.of(dir.resolve("cvr.csv"), dir.resolve("ballots.csv")),
+              "ess",
+              county,
+              false,
+              actor,
+              c -> {});
+        }
+        case CLEARBALLOT ->
+            imports.cvrs(
+                List.of(folder.resolve("clearballot").resolve(file + ".csv")),
+                "clearballot",
+                county,
+                false,
+                actor,
+                c -> {});
+        case NIST ->
+            imports.cvrs(
+                List.of(folder.resolve("nist").resolve(file + ".json")),
+                "nist",
+                county,
+                false,
+                actor,
+                c -> {});
+        case BATCH_TOTALS ->
+            imports.batchTotals(folder.resolve("batch-totals").resolve(file + ".csv"), actor);
+        case DOMINION, DOMINION_JSON, DOMINION_CSV -> {}
+      }
+    }
   }
 }

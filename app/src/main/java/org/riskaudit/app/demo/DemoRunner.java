@@ -64,6 +64,7 @@ public final class DemoRunner {
       define(store, id, election);
       step("importing manifests, results, batch totals and CVR exports");
       election.importInto(store, id, ACTOR);
+      log.println("  " + DemoElection.formatSummary());
       step("reconciling CVRs, manifests and reported results, and committing the inputs");
       new org.riskaudit.app.audit.InputCheck(store, id)
           .commit(ACTOR, o.errorRate() > 0 ? "simulated scanner errors in the demo" : null);

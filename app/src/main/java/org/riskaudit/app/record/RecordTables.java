@@ -163,11 +163,12 @@ final class RecordTables {
               f.name(),
               f.sha256(),
               "" + f.sizeBytes(),
-              f.importedAt().toString()));
+              f.importedAt().toString(),
+              "" + f.logSeq()));
     }
     RecordCsv.write(
         out.resolve(RecordFiles.INPUT_FILES),
-        List.of("county", "kind", "name", "sha256", "size_bytes", "imported_at"),
+        List.of("county", "kind", "name", "sha256", "size_bytes", "imported_at", "log_seq"),
         rows);
   }
 

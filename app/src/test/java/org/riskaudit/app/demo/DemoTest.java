@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.riskaudit.core.audit.AuditStage;
+import org.riskaudit.core.audit.AuditType;
 import org.riskaudit.core.audit.HandCount;
 
 /** The statewide demo, at a small scale, honest and attacked (it needs no ../shared folder). */
@@ -30,6 +33,33 @@ class DemoTest {
     assertThat(r.progress().contests().get(0).measurement().contest().reported().winners())
         .containsExactly("No");
     assertThat(r.verified()).isTrue();
+  }
+
+  @Test
+  void countiesComeInEachVendorsFormatAndTheBatchTotalsCountiesAreAuditedAsPools()
+      throws Exception {
+    DemoResult r = run(false);
+    var s = r.progress().snapshot();
+    assertThat(s.countyType("Alpine")).isEqualTo(AuditType.ONEAUDIT);
+    assertThat(s.countyType("Sierra")).isEqualTo(AuditType.ONEAUDIT);
+    assertThat(s.countyType("Kern")).isEqualTo(AuditType.COMPARISON);
+    assertThat(s.pools().keySet())
+        .isNotEmpty()
+        .allMatch(id -> id.startsWith("Alpine/") || id.startsWith("Sierra/"));
+    List<String> inputs =
+        Files.readAllLines(r.record().resolve("inputs/input-files.csv")).stream()
+            .map(l -> String.join(",", List.of(l.split(",")).subList(0, 3)))
+            .toList();
+    assertThat(inputs)
+        .contains(
+            "Kern,cvr,cvr.csv",
+            "Kern,cvr,ballots.csv",
+            "Los Angeles,cvr,Los Angeles.json",
+            "Humboldt,cvr,Humboldt.csv",
+            "(all),cvr,dominion-csv/Fresno.csv",
+            "Alpine,batch-totals,Alpine.csv",
+            "Sierra,batch-totals,Sierra.csv");
+    assertThat(inputs).anyMatch(l -> l.startsWith("(all),cvr,dominion-json/San Diego/CvrExport_"));
   }
 
   @Test

@@ -6,6 +6,10 @@ import java.util.Locale;
 public enum CountyFormat {
   /** Dominion JSON and/or CSV, as the generator's json/csv options say (the default). */
   DOMINION("dominion", "dominion-json / dominion-csv"),
+  /** Dominion JSON only, in {@code dominion-json/<county>/} (or a zip), whatever json/csv say. */
+  DOMINION_JSON("dominion-json", "dominion-json"),
+  /** Dominion CSV only, in {@code dominion-csv/<county>.csv}, whatever json/csv say. */
+  DOMINION_CSV("dominion-csv", "dominion-csv"),
   /** ES&S: a CVR CSV and a Ballots report, in {@code ess/<county>/}; tabulators 1001, 1002, ... */
   ESS("ess", "ess"),
   /** Clear Ballot (ClearVote) CSV, in {@code clearballot/<county>.csv}. */
@@ -36,6 +40,16 @@ public enum CountyFormat {
     return importFormat;
   }
 
+  /** Whether this county gets a Dominion JSON export, given the generator's json option. */
+  boolean writesJson(boolean json) {
+    return this == DOMINION_JSON || (this == DOMINION && json);
+  }
+
+  /** Whether this county gets a Dominion CSV export, given the generator's csv option. */
+  boolean writesCsv(boolean csv) {
+    return this == DOMINION_CSV || (this == DOMINION && csv);
+  }
+
   /** Parses a command-line name, with a message listing the names when it is unknown. */
   public static CountyFormat parse(String name) {
     String n = name.strip().toLowerCase(Locale.ROOT);
@@ -47,6 +61,7 @@ public enum CountyFormat {
     throw new IllegalArgumentException(
         "unknown county format '"
             + name
-            + "'; use one of dominion, ess, clearballot, nist, batch-totals");
+            + "'; use one of dominion, dominion-json, dominion-csv, ess, clearballot, nist,"
+            + " batch-totals");
   }
 }

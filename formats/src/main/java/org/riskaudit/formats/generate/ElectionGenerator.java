@@ -172,9 +172,9 @@ public final class ElectionGenerator {
                   ct.county(),
                   contest,
                   choices));
-      case DOMINION -> {}
+      case DOMINION, DOMINION_JSON, DOMINION_CSV -> {}
     }
-    if (format == CountyFormat.DOMINION && options.json()) {
+    if (format.writesJson(options.json())) {
       ExportSink sink =
           options.zip()
               ? ExportSink.zip(out.resolve("dominion-json").resolve(file + ".zip"))
@@ -183,7 +183,7 @@ public final class ElectionGenerator {
           DominionWriters.json(
               sink, electionName, ct.county(), election.contest(), election.choices(), tabBatch));
     }
-    if (format == CountyFormat.DOMINION && options.csv()) {
+    if (format.writesCsv(options.csv())) {
       cvrWriters.add(
           DominionWriters.csv(
               out.resolve("dominion-csv").resolve(file + ".csv"),

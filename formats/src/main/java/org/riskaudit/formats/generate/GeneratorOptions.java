@@ -88,7 +88,7 @@ public record GeneratorOptions(
     return errorRate > 0
         || missingRate > 0
         || attack.values().stream().anyMatch(s -> s > 0)
-        || countyFormats.values().stream().anyMatch(f -> f != CountyFormat.DOMINION);
+        || countyFormats.values().stream().anyMatch(f -> !f.writesCsv(csv));
   }
 
   /** The same options with these counties' export formats. */

@@ -40,7 +40,8 @@ public interface AccountDao {
       "INSERT INTO web_user (user_id, username, role, audit_id, county, password_hash, totp_secret,"
           + " created_at, disabled, must_change_password, totp_pending, totp_last_step) VALUES"
           + " (:userId, :username, :role, :auditId, :county, :passwordHash, :totpSecret,"
-          + " :createdAt, 0, :mustChangePassword, :totpPending, :totpLastStep)")
+          + " :createdAt, 0, CASE WHEN :mustChangePassword THEN 1 ELSE 0 END, :totpPending,"
+          + " :totpLastStep)")
   void insert(@BindMethods Account account);
 
   @SqlQuery("SELECT * FROM web_user WHERE username = :username")
@@ -61,6 +62,18 @@ public interface AccountDao {
       "UPDATE web_user SET password_hash = :hash, must_change_password = 0"
           + " WHERE user_id = :userId")
   int setPassword(@Bind("userId") long userId, @Bind("hash") String hash);
+
+  /**
+   * Replaces the password with a one-time password and forgets the second factor: at the next
+   * sign-in the user chooses a password and enrolls an authenticator again.
+   */
+  @SqlUpdate(
+      "UPDATE web_user SET password_hash = :hash, must_change_password = 1, totp_secret = NULL,"
+          + " totp_pending = NULL, disabled = 0 WHERE user_id = :userId")
+  int reset(@Bind("userId") long userId, @Bind("hash") String hash);
+
+  @SqlUpdate("UPDATE web_user SET disabled = 1 WHERE user_id = :userId")
+  int disable(@Bind("userId") long userId);
 
   @SqlUpdate("UPDATE web_user SET totp_pending = :secret WHERE user_id = :userId")
   int offerTotp(@Bind("userId") long userId, @Bind("secret") String secret);

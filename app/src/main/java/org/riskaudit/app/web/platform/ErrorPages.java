@@ -24,12 +24,17 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+  /** Response header set when the platform refused the request (access check or CSRF). */
+  static final String DENIED_HEADER = "X-RiskAudit-Denied";
+
   private ErrorPages() {}
 
   static void register(Javalin app) {
     app.exception(
         WebServer.Denied.class,
         (e, ctx) -> {
+          // marks a refusal by the platform (access check, CSRF), as opposed to a handler's own
+          ctx.header(DENIED_HEADER, Integer.toString(e.getStatus()));
           if (e.getStatus() == 401
               && ctx.method() == HandlerType.GET
               && !WebServer.wantsJson(ctx)) {

@@ -83,7 +83,7 @@ public final class LoginThrottle {
         + " (in "
         + minutes
         + (minutes == 1 ? " minute" : " minutes")
-        + "). Then try again; if you forgot your password, ask the state administrator to reset it.";
+        + "). Then try again. If you have forgotten your password, ask the state administrator.";
   }
 
   private static String user(String username) {

@@ -53,6 +53,17 @@ public final class WebServer implements AutoCloseable {
   /** Starts a server with the given options (session lifetimes, cookies, clock). */
   public static WebServer start(
       Store store, Path dataDir, String host, int port, WebOptions options) {
+    return start(store, dataDir, host, port, options, WebModules.all());
+  }
+
+  /** As {@link #start(Store, Path, String, int, WebOptions)} with the given modules (tests). */
+  static WebServer start(
+      Store store,
+      Path dataDir,
+      String host,
+      int port,
+      WebOptions options,
+      List<org.riskaudit.app.web.WebModule> modules) {
     StoreSessions sessions = new StoreSessions(store, options);
     WebContext web =
         new WebContext(
@@ -61,7 +72,8 @@ public final class WebServer implements AutoCloseable {
             options.clock(),
             sessions,
             new StoreBoardAccounts(store, options.clock()));
-    List<Route> routes = WebModules.routes(web);
+    List<Route> routes = new java.util.ArrayList<>();
+    modules.forEach(m -> routes.addAll(m.routes(web)));
     Javalin app =
         Javalin.create(
             cfg -> {

@@ -22,10 +22,59 @@ public final class WebTestServer implements AutoCloseable {
   private final MutableClock clock;
 
   public WebTestServer(Store store, Path dataDir, MutableClock clock, boolean ownsStore) {
+    this(store, dataDir, clock, ownsStore, org.riskaudit.app.web.WebModules.all());
+  }
+
+  public WebTestServer(
+      Store store,
+      Path dataDir,
+      MutableClock clock,
+      boolean ownsStore,
+      java.util.List<org.riskaudit.app.web.WebModule> modules) {
     this.store = store;
     this.clock = clock;
     this.ownsStore = ownsStore;
-    this.server = WebServer.start(store, dataDir, "127.0.0.1", 0, WebOptions.defaults(clock));
+    this.server =
+        WebServer.start(store, dataDir, "127.0.0.1", 0, WebOptions.defaults(clock), modules);
+  }
+
+  /** A server with extra modules (test routes) beside the application's, on a new SQLite file. */
+  public static WebTestServer sqliteWith(Path dir, org.riskaudit.app.web.WebModule... extra) {
+    MutableClock clock = new MutableClock(Instant.parse("2024-11-12T15:00:00Z"));
+    Store store = Store.open(dir.resolve("riskaudit.db").toString(), clock);
+    java.util.List<org.riskaudit.app.web.WebModule> modules =
+        new java.util.ArrayList<>(org.riskaudit.app.web.WebModules.all());
+    modules.addAll(java.util.List.of(extra));
+    return new WebTestServer(store, dir, clock, true, modules);
+  }
+
+  /**
+   * Defines audit {@code auditId} through the audit service, as the state's form does: one targeted
+   * plurality contest, the given counties, comparison audits.
+   */
+  public void defineAudit(String auditId, String... counties) {
+    java.util.Map<String, org.riskaudit.core.audit.AuditType> types =
+        new java.util.LinkedHashMap<>();
+    for (String c : counties) {
+      types.put(c, org.riskaudit.core.audit.AuditType.COMPARISON);
+    }
+    org.riskaudit.app.audit.AuditSetup.define(
+        store,
+        new org.riskaudit.app.audit.AuditDefinition(
+            auditId,
+            "Audit " + auditId,
+            new java.math.BigDecimal("0.05"),
+            org.riskaudit.core.audit.RiskLimitPolicy.CALIFORNIA,
+            java.util.List.of(
+                org.riskaudit.core.audit.ContestSpec.targeted(
+                    "Question 1",
+                    org.riskaudit.core.contest.ContestRule.PLURALITY,
+                    org.riskaudit.core.audit.AuditType.COMPARISON)),
+            types,
+            1000,
+            1L,
+            0.5),
+        "test");
   }
 
   /** A server on a new SQLite database in {@code dir}. */

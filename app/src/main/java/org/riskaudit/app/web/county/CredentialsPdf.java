@@ -1,0 +1,100 @@
+package org.riskaudit.app.web.county;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * An audit board's credentials sheet: the county, the board's name and members, the passphrase in
+ * large type, and the sign-in address. No QR code: rendering one needs an encoder this project does
+ * not have (see docs/web-county.md).
+ */
+final class CredentialsPdf {
+  private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  private static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
+  private static final float MARGIN = 54;
+
+  private CredentialsPdf() {}
+
+  static void write(
+      String auditName,
+      String county,
+      String boardName,
+      List<String> members,
+      String passphrase,
+      String signInUrl,
+      OutputStream out)
+      throws IOException {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage p = new PDPage(PDRectangle.LETTER);
+      doc.addPage(p);
+      try (PDPageContentStream s = new PDPageContentStream(doc, p)) {
+        float y = p.getMediaBox().getHeight() - MARGIN - 10;
+        text(s, BOLD, 24, MARGIN, y, "Audit board credentials");
+        y -= 34;
+        text(s, REGULAR, 13, MARGIN, y, "Audit: " + auditName);
+        y -= 20;
+        text(s, REGULAR, 13, MARGIN, y, "County: " + county);
+        y -= 20;
+        text(s, BOLD, 16, MARGIN, y, "Board: " + boardName);
+        y -= 22;
+        if (!members.isEmpty()) {
+          text(
+              s,
+              REGULAR,
+              12,
+              MARGIN,
+              y,
+              "Members named at creation: " + String.join(", ", members));
+          y -= 28;
+        }
+        text(s, REGULAR, 13, MARGIN, y, "Passphrase (the board's number and five words):");
+        y -= 40;
+        text(s, MONO, 28, MARGIN, y, passphrase);
+        y -= 44;
+        text(s, REGULAR, 13, MARGIN, y, "Sign in at:");
+        y -= 22;
+        text(s, BOLD, 14, MARGIN, y, signInUrl);
+        y -= 40;
+        String[] notes = {
+          "Both members sign in together and type their names and parties.",
+          "Keep this sheet with the board; do not share it with another board.",
+          "The passphrase is shown and printed only once. If it is lost, the county creates",
+          "a new board."
+        };
+        for (String n : notes) {
+          text(s, REGULAR, 11, MARGIN, y, n);
+          y -= 16;
+        }
+      }
+      doc.save(out);
+    }
+  }
+
+  private static void text(
+      PDPageContentStream s, PDType1Font f, float size, float x, float y, String t)
+      throws IOException {
+    s.beginText();
+    s.setFont(f, size);
+    s.newLineAtOffset(x, y);
+    s.showText(clean(t));
+    s.endText();
+  }
+
+  /** The standard fonts cover WinAnsi only: anything else prints as '?'. */
+  static String clean(String t) {
+    StringBuilder b = new StringBuilder(t.length());
+    for (char c : t.toCharArray()) {
+      b.append(c >= 32 && c < 127 ? c : '?');
+    }
+    String out = b.toString();
+    return out.length() > 90 ? out.substring(0, 89) + "~" : out;
+  }
+}
