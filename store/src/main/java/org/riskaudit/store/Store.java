@@ -304,6 +304,35 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Group commit: records several interpretations, each checked and logged exactly as {@link
+   * #recordInterpretation(InterpretationRow, java.util.function.Consumer)} does, in ONE transaction
+   * with one durable commit. A refused row writes nothing (its {@code alsoInTransaction} does not
+   * run); the written ones commit together when this returns. An exception (from a row or its
+   * {@code alsoInTransaction}) rolls back all of them.
+   *
+   * <p>The transaction takes the database's write lock before reading (a no-op UPDATE), so that on
+   * SQLite a concurrent writer makes it wait (busy timeout) instead of failing its first write.
+   *
+   * @return each row's result, in order
+   */
+  public List<WriteResult> recordInterpretations(
+      List<InterpretationRow> rows, List<java.util.function.Consumer<Handle>> alsoInTransaction) {
+    if (rows.size() != alsoInTransaction.size()) {
+      throw new IllegalArgumentException("one alsoInTransaction per row");
+    }
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("UPDATE audit SET stage = stage WHERE 1 = 0");
+          InterpretationWriter w = h.attach(InterpretationWriter.class);
+          List<WriteResult> out = new java.util.ArrayList<>(rows.size());
+          for (int i = 0; i < rows.size(); i++) {
+            out.add(w.record(rows.get(i), clock, alsoInTransaction.get(i)));
+          }
+          return out;
+        });
+  }
+
+  /**
    * Applies a lifecycle command to a stored audit (docs/lifecycle.md): on acceptance the new stage,
    * seed or round row and a log entry are committed together; on refusal nothing is written. Draw
    * rows of a new round are inserted after an accepted {@code StartRound}.

@@ -86,18 +86,60 @@ public final class RecordingService {
     if (problem != null) {
       return new WriteResult.Refused("card '" + c.cardId() + "': " + problem);
     }
+    return store.recordInterpretation(row(c, defaultBoard, round), alsoInTransaction);
+  }
+
+  /** One card to record with {@link #recordCards}, and what to write with it. */
+  public record Entry(
+      RecordedCard card,
+      String defaultBoard,
+      java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {}
+
+  /**
+   * Group commit: records several cards, each checked as {@link #recordCard} checks it, in one
+   * transaction (one durable commit for all; {@link Store#recordInterpretations}). Nothing is
+   * committed when this throws.
+   *
+   * @return each entry's result, in order
+   */
+  public List<WriteResult> recordCards(
+      List<Entry> entries, int round, Map<String, Set<String>> choices) {
+    List<WriteResult> out = new ArrayList<>(entries.size());
+    List<Rows.InterpretationRow> rows = new ArrayList<>();
+    List<java.util.function.Consumer<org.jdbi.v3.core.Handle>> also = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (Entry e : entries) {
+      RecordedCard c = e.card();
+      String problem = unknownName(c.mvr(), choices);
+      if (problem != null) {
+        out.add(new WriteResult.Refused("card '" + c.cardId() + "': " + problem));
+        continue;
+      }
+      out.add(null);
+      at.add(out.size() - 1);
+      rows.add(row(c, e.defaultBoard(), round));
+      also.add(e.alsoInTransaction());
+    }
+    if (!rows.isEmpty()) {
+      List<WriteResult> written = store.recordInterpretations(rows, also);
+      for (int i = 0; i < at.size(); i++) {
+        out.set(at.get(i), written.get(i));
+      }
+    }
+    return out;
+  }
+
+  private Rows.InterpretationRow row(RecordedCard c, String defaultBoard, int round) {
     String board = c.recordedBy().isEmpty() ? defaultBoard : c.recordedBy();
-    return store.recordInterpretation(
-        new Rows.InterpretationRow(
-            auditId,
-            round,
-            c.cardId(),
-            c.revision() == 0 ? 1 : c.revision(),
-            InterpretationText.status(c.mvr()),
-            InterpretationText.votes(c.mvr()),
-            board,
-            store.clock().instant()),
-        alsoInTransaction);
+    return new Rows.InterpretationRow(
+        auditId,
+        round,
+        c.cardId(),
+        c.revision() == 0 ? 1 : c.revision(),
+        InterpretationText.status(c.mvr()),
+        InterpretationText.votes(c.mvr()),
+        board,
+        store.clock().instant());
   }
 
   /** The choices of every contest of the audit: reported, tallied, and the contest's spec. */

@@ -63,6 +63,18 @@ public interface AccountDao {
           + " WHERE user_id = :userId")
   int setPassword(@Bind("userId") long userId, @Bind("hash") String hash);
 
+  /**
+   * Replaces the password with a one-time password and forgets the second factor: at the next
+   * sign-in the user chooses a password and enrolls an authenticator again.
+   */
+  @SqlUpdate(
+      "UPDATE web_user SET password_hash = :hash, must_change_password = 1, totp_secret = NULL,"
+          + " totp_pending = NULL, disabled = 0 WHERE user_id = :userId")
+  int reset(@Bind("userId") long userId, @Bind("hash") String hash);
+
+  @SqlUpdate("UPDATE web_user SET disabled = 1 WHERE user_id = :userId")
+  int disable(@Bind("userId") long userId);
+
   @SqlUpdate("UPDATE web_user SET totp_pending = :secret WHERE user_id = :userId")
   int offerTotp(@Bind("userId") long userId, @Bind("secret") String secret);
 

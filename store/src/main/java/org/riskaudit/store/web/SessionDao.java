@@ -49,6 +49,10 @@ public interface SessionDao {
   @SqlUpdate("DELETE FROM web_session WHERE id_hash = :idHash")
   int delete(@Bind("idHash") String idHash);
 
+  /** Ends every session of an administrator account (disabled or reset). */
+  @SqlUpdate("DELETE FROM web_session WHERE user_id = :userId")
+  int deleteForUser(@Bind("userId") long userId);
+
   /** Deletes every session that expired before {@code now}; returns how many. */
   @SqlUpdate("DELETE FROM web_session WHERE expires_at < :now")
   int purgeExpired(@Bind("now") String now);

@@ -109,7 +109,18 @@ final class BoardRound {
             store.jdbi().withExtension(BoardDao.class, d -> d.boards(auditId, county)),
             now.roundStarted());
     List<Long> ids = boards.stream().map(BoardRow::boardId).toList();
-    String key = auditId + "\u0000" + now.round() + "\u0000" + county + "\u0000" + ids;
+    String key =
+        store.location()
+            + "\u0000"
+            + System.identityHashCode(store)
+            + "\u0000"
+            + auditId
+            + "\u0000"
+            + now.round()
+            + "\u0000"
+            + county
+            + "\u0000"
+            + ids;
     CountyRound cached = CACHE.get(key);
     if (cached != null) {
       return cached;

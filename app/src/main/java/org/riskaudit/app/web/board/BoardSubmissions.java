@@ -14,9 +14,9 @@ import org.riskaudit.store.web.BoardSubmissionRow;
  * Records a board's entry exactly once. The entry carries a submission id chosen by the client
  * (board.js) or by the review page (plain forms); the id is inserted into {@code board_submission}
  * in the same transaction as the interpretation and its log entry (through {@link
- * RecordingService#recordCard}), so an entry re-sent after a lost acknowledgement finds its id and
- * is acknowledged again without being recorded twice. The acknowledgement is sent only after the
- * commit.
+ * RecordingService#recordCards}, batched by {@link EntryCommitter}), so an entry re-sent after a
+ * lost acknowledgement finds its id and is acknowledged again without being recorded twice. The
+ * acknowledgement is sent only after the commit.
  */
 final class BoardSubmissions {
   enum Status {
@@ -54,25 +54,26 @@ final class BoardSubmissions {
           Status.REFUSED,
           "This board signed off the round; entries are closed. Ask the county administrator.");
     }
-    RecordingService recording = new RecordingService(store, board.auditId());
+    BoardSubmissionRow row =
+        new BoardSubmissionRow(
+            submissionId,
+            board.auditId(),
+            board.boardId(),
+            cardId,
+            revision,
+            store.clock().instant());
     WriteResult r;
     try {
       r =
-          recording.recordCard(
-              new RecordedCard(cardId, mvr, revision, board.actor(), 0),
-              board.actor(),
-              round.round(),
-              round.choices(),
-              h ->
-                  h.attach(BoardSubmissionDao.class)
-                      .insert(
-                          new BoardSubmissionRow(
-                              submissionId,
-                              board.auditId(),
-                              board.boardId(),
-                              cardId,
-                              revision,
-                              store.clock().instant())));
+          EntryCommitter.of(store)
+              .record(
+                  new RecordingService.Entry(
+                      new RecordedCard(cardId, mvr, revision, board.actor(), 0),
+                      board.actor(),
+                      h -> {}),
+                  row,
+                  round.round(),
+                  round.choices());
     } catch (RuntimeException e) {
       // The same id sent twice at once: one transaction committed, the other's insert failed.
       Optional<Outcome> again = seen(store, board, cardId, submissionId);
@@ -82,7 +83,9 @@ final class BoardSubmissions {
       throw e;
     }
     if (r instanceof WriteResult.Refused no) {
-      return new Outcome(Status.REFUSED, no.message());
+      // refused because a copy of this submission was recorded meanwhile: a re-send
+      return seen(store, board, cardId, submissionId)
+          .orElse(new Outcome(Status.REFUSED, no.message()));
     }
     return new Outcome(Status.RECORDED, "Saved.");
   }

@@ -44,6 +44,9 @@ public final class StoreBoardAccounts implements BoardAccounts {
             .jdbi()
             .inTransaction(
                 h -> {
+                  // take the write lock first: on SQLite a read-then-write transaction fails when
+                  // another writer commits in between, while a writer waits its turn
+                  h.execute("UPDATE audit_board SET name = name WHERE 1 = 0");
                   BoardDao dao = h.attach(BoardDao.class);
                   long id = dao.nextId();
                   dao.insert(
@@ -77,7 +80,13 @@ public final class StoreBoardAccounts implements BoardAccounts {
                   + "'; choose another name.",
               e);
         }
-        if (attempt >= 5) {
+        if (attempt >= 10) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20L * attempt);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
           throw e;
         }
       }

@@ -14,13 +14,17 @@ import org.riskaudit.app.web.WebModule;
 
 /**
  * The county administrator's pages (docs/web-county.md), all under {@code /county/{audit}/{county}}
- * and open to the county's administrators and, for oversight, to state administrators: the
+ * and open to the county's administrators and, for oversight and help, to state administrators
+ * (except the county's own attestations: confirming its inputs and signing off a round): the
  * overview, uploads with hashes and the reconciliation, audit boards and their credentials, the
  * round's retrieval lists and placeholder sheets, the boards' progress and the county's sign-off.
  * Handlers are thin: they call the same services as the command line.
  */
 public final class CountyModule implements WebModule {
   static final Access COUNTY = Access.of(Role.COUNTY_ADMIN, Role.STATE_ADMIN);
+
+  /** The county's own attestations (confirming its inputs, signing off a round): not the state. */
+  static final Access COUNTY_ONLY = Access.of(Role.COUNTY_ADMIN);
 
   /** Default upload limit: 4 GiB (a large county's CVR export); see {@link #configuredLimit}. */
   static final long DEFAULT_MAX_UPLOAD = 4L << 30;
@@ -69,14 +73,15 @@ public final class CountyModule implements WebModule {
         Route.get(base, COUNTY, dashboard::show),
         Route.get(base + "/inputs", COUNTY, inputs::show),
         Route.post(base + "/inputs/upload", COUNTY, inputs::upload),
-        Route.post(base + "/inputs/confirm", COUNTY, inputs::confirm),
+        Route.get(base + "/reconciliation", COUNTY, inputs::reconciliation),
+        Route.post(base + "/inputs/confirm", COUNTY_ONLY, inputs::confirm),
         Route.get(base + "/boards", COUNTY, boards::show),
         Route.post(base + "/boards", COUNTY, boards::create),
         Route.post(base + "/boards/credentials.pdf", COUNTY, boards::credentials),
         Route.get(base + "/round", COUNTY, round::show),
         Route.get(base + "/round/retrieval.csv", COUNTY, round::csv),
         Route.get(base + "/round/retrieval.pdf", COUNTY, round::pdf),
-        Route.post(base + "/round/sign-off", COUNTY, round::signOff));
+        Route.post(base + "/round/sign-off", COUNTY_ONLY, round::signOff));
   }
 
   /** The audit of the path, or null after answering 404 with what to do. */

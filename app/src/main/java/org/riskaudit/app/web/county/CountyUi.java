@@ -31,7 +31,8 @@ final class CountyUi {
   static String nav(Context ctx, String current) {
     String[][] items = {
       {"", "Overview"},
-      {"/inputs", "Uploads and reconciliation"},
+      {"/inputs", "Uploads"},
+      {"/reconciliation", "Reconciliation"},
       {"/boards", "Audit boards"},
       {"/round", "Round: retrieval, progress and sign-off"}
     };

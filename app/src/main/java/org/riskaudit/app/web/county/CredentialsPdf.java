@@ -12,8 +12,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * An audit board's credentials sheet: the county, the board's name and members, the passphrase in
- * large type, and the sign-in address. No QR code: rendering one needs an encoder this project does
- * not have (see docs/web-county.md).
+ * large type, the sign-in address, and a QR code of the sign-in address with the passphrase in its
+ * fragment ({@code #passphrase=...}: a fragment is never sent to the server, so it stays out of
+ * request logs; the sign-in page may fill the field from it).
  */
 final class CredentialsPdf {
   private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -73,9 +74,48 @@ final class CredentialsPdf {
           text(s, REGULAR, 11, MARGIN, y, n);
           y -= 16;
         }
+        QrCode qr = qrCode(signInUrl, passphrase);
+        if (qr != null) {
+          y -= 30;
+          text(s, REGULAR, 11, MARGIN, y, "Or scan to open the sign-in page with the passphrase:");
+          drawQr(s, qr, MARGIN, y - 10, Math.min(5f, 220f / (qr.size + 8)));
+        }
       }
       doc.save(out);
     }
+  }
+
+  /** Draws {@code qr} with its quiet zone of four modules, its top-left corner at (x, top). */
+  private static void drawQr(PDPageContentStream s, QrCode qr, float x, float top, float module)
+      throws IOException {
+    float left = x + 4 * module;
+    float upper = top - 4 * module;
+    s.setNonStrokingColor(0f);
+    for (int my = 0; my < qr.size; my++) {
+      for (int mx = 0; mx < qr.size; mx++) {
+        if (qr.dark(mx, my)) {
+          s.addRect(left + mx * module, upper - (my + 1) * module, module, module);
+        }
+      }
+    }
+    s.fill();
+  }
+
+  /** The sheet's QR code, or null when the address is too long for one (a very long host). */
+  static QrCode qrCode(String signInUrl, String passphrase) {
+    try {
+      return QrCode.encode(qrText(signInUrl, passphrase));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What the QR code holds: the sign-in address, and the passphrase as its fragment. */
+  static String qrText(String signInUrl, String passphrase) {
+    return signInUrl
+        + "#passphrase="
+        + java.net.URLEncoder.encode(passphrase, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
   }
 
   private static void text(

@@ -74,7 +74,9 @@ final class DashboardPage {
         batches == 0
             ? "not uploaded"
             : String.format(Locale.ROOT, "%,d batches, %,d cards", batches, cards));
-    if (type == AuditType.COMPARISON) {
+    if (type == AuditType.COMPARISON && s.state().stage() != AuditStage.DEFINED) {
+      row(b, "CVR export", uploaded(s, county, "cvr"));
+    } else if (type == AuditType.COMPARISON) {
       Long cvrs = web.store().cards().countByCounty(s.auditId()).get(county);
       row(
           b,
@@ -103,7 +105,17 @@ final class DashboardPage {
     row(b, "Reconciliation", status);
     b.append("</tbody></table><p><a href=\"")
         .append(esc(CountyUi.url(ctx, "/inputs")))
-        .append("\">Upload files and review the reconciliation</a></p>");
+        .append("\">Upload files</a> or <a href=\"")
+        .append(esc(CountyUi.url(ctx, "/reconciliation")))
+        .append("\">check the reconciliation and confirm</a>.</p>");
+  }
+
+  private static String uploaded(AuditSnapshot s, String county, String kind) {
+    long n =
+        s.inputFiles().stream()
+            .filter(f -> f.county().equals(county) && f.kind().equals(kind))
+            .count();
+    return n == 0 ? "not uploaded" : n + " file(s), committed";
   }
 
   private static void row(StringBuilder b, String what, String status) {

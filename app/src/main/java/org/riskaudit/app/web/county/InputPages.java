@@ -62,7 +62,6 @@ final class InputPages {
   }
 
   private void render(Context ctx, String top, List<ImportReport> imported) {
-    String auditId = ctx.pathParam("audit");
     String county = ctx.pathParam("county");
     AuditSnapshot s = CountyModule.snapshot(web, ctx);
     if (s == null) {
@@ -82,10 +81,47 @@ final class InputPages {
       Page.render(ctx, county + ": uploads and reconciliation", b.toString());
       return;
     }
+    b.append(confirmationStatus(s, county));
+    b.append("<p><a class=\"button primary\" href=\"")
+        .append(esc(CountyUi.url(ctx, "/reconciliation")))
+        .append("\">Check the reconciliation and confirm the inputs</a></p>");
     b.append(forms(ctx, type));
-    InputCheckReport check = new InputCheck(web.store(), auditId).check();
-    b.append(reconciliation(ctx, s, county, check));
-    Page.render(ctx, county + ": uploads and reconciliation", b.toString());
+    Page.render(ctx, county + ": uploads", b.toString());
+  }
+
+  /**
+   * The reconciliation page: {@link InputCheck#check} reads every CVR of the audit (minutes for a
+   * statewide audit), so it runs only here, when the county asks for it, and before a confirmation.
+   */
+  void reconciliation(Context ctx) {
+    renderReconciliation(ctx, "");
+  }
+
+  private void renderReconciliation(Context ctx, String top) {
+    String county = ctx.pathParam("county");
+    AuditSnapshot s = CountyModule.snapshot(web, ctx);
+    if (s == null) {
+      return;
+    }
+    StringBuilder b = new StringBuilder(CountyUi.nav(ctx, "/reconciliation")).append(top);
+    if (s.state().stage() != AuditStage.DEFINED) {
+      b.append("<p>The inputs are committed and frozen; their reconciliation report is part of")
+          .append(" the audit record.</p>");
+    } else {
+      InputCheckReport check = new InputCheck(web.store(), s.auditId()).check();
+      b.append(reconciliation(ctx, s, county, check));
+    }
+    Page.render(ctx, county + ": reconciliation", b.toString());
+  }
+
+  private String confirmationStatus(AuditSnapshot s, String county) {
+    if (confirmed(web.store().logEntries(s.auditId()), county, inputsDigest(s, county))) {
+      return CountyUi.success("The county confirmed these inputs (as uploaded now).");
+    }
+    return hasInputs(s, county)
+        ? CountyUi.notice(
+            "Not confirmed yet: check the reconciliation, then confirm the county's inputs.")
+        : "";
   }
 
   private static String importedHtml(ImportReport r) {
@@ -107,7 +143,7 @@ final class InputPages {
     }
     b.append("</ul>");
     if (!r.notes().isEmpty()) {
-      b.append("<p>Warnings and notes of the importer:</p").append(">");
+      b.append("<p>Warnings and notes of the importer:</p>");
       b.append(CountyUi.problems(r.notes()));
     }
     return b.append("</section>").toString();
@@ -235,7 +271,7 @@ final class InputPages {
   /** The county's findings of the reconciliation, and the confirmation of its inputs. */
   private String reconciliation(
       Context ctx, AuditSnapshot s, String county, InputCheckReport check) {
-    StringBuilder b = new StringBuilder("<h2>Reconciliation</h2>");
+    StringBuilder b = new StringBuilder();
     b.append("<p>Manifest against CVRs against reported results, for ")
         .append(esc(county))
         .append(". Nothing is committed yet: the state administrator commits every county's")
@@ -247,7 +283,9 @@ final class InputPages {
       b.append("<p>No checks concern this county yet: upload its manifest first.</p>");
     } else {
       b.append(
-              "<div class=\"table-wrap\"><table><caption>Reconciliation checks of the county"
+              "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""
+                  + " aria-label=\"Reconciliation checks\"><table><caption>Reconciliation"
+                  + " checks of the county"
                   + "</caption><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Where"
                   + "</th><th scope=\"col\">Result</th><th scope=\"col\">Detail</th></tr>"
                   + "</thead><tbody>")
@@ -271,11 +309,7 @@ final class InputPages {
           .append(rows(contests, check))
           .append("</tbody></table></details>");
     }
-    b.append("<h2>Confirm the county's inputs</h2>");
-    String digest = inputsDigest(s, county);
-    if (confirmed(web.store().logEntries(s.auditId()), county, digest)) {
-      b.append(CountyUi.success("The county confirmed these inputs (as uploaded now)."));
-    }
+    b.append("<h2>Confirm the county's inputs</h2>").append(confirmationStatus(s, county));
     if (blocking > 0) {
       b.append("<p>")
           .append(blocking)
@@ -408,7 +442,7 @@ final class InputPages {
     }
     if (problem != null) {
       ctx.status(HttpStatus.CONFLICT);
-      render(ctx, CountyUi.error(problem), List.of());
+      renderReconciliation(ctx, CountyUi.error(problem));
       return;
     }
     String note = CountyUi.field(ctx, "note").replaceAll("[\\r\\n]+", " ");

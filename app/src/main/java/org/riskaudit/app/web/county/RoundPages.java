@@ -112,7 +112,8 @@ final class RoundPages {
     }
     StringBuilder b =
         new StringBuilder(
-            "<div class=\"table-wrap\"><table><caption>Audit boards</caption><thead><tr>"
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Audit"
+                + " boards\"><table><caption>Audit boards</caption><thead><tr>"
                 + "<th scope=\"col\">Board</th><th scope=\"col\">Members</th>"
                 + "<th scope=\"col\" class=\"num\">Cards recorded</th>"
                 + "<th scope=\"col\" class=\"num\">Cards assigned</th>"

@@ -57,8 +57,13 @@ public final class AccountModule implements WebModule {
         Route.post("/logout", Access.PUBLIC, h::logout),
         Route.get("/home", SIGNED_IN, h::home),
         Route.get("/state/audits/{audit}/counties", STATE, h::counties),
-        Route.post("/state/audits/{audit}/counties/{county}/admins", STATE, h::createCountyAdmin));
+        Route.post("/state/audits/{audit}/counties/{county}/admins", STATE, h::createCountyAdmin),
+        Route.post("/state/audits/{audit}/admins/{user}/reset", STATE, h::resetCountyAdmin),
+        Route.post("/state/audits/{audit}/admins/{user}/disable", STATE, h::disableCountyAdmin),
+        Route.get("/state/account-log", STATE, h::accountLog));
   }
+
+  private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
 
   private static final class Handlers {
     private final WebContext web;
@@ -478,7 +483,7 @@ public final class AccountModule implements WebModule {
      * {county}} from its session), preferring routes of that role alone.
      */
     private Optional<String> startPage(Principal p) {
-      Pattern param = Pattern.compile("\\{([^}]+)}");
+      Pattern param = PARAM;
       return routes().stream()
           .filter(r -> r.method() == HandlerType.GET && !r.access().isPublic())
           .filter(r -> r.access().allows(p.role()))
@@ -487,7 +492,7 @@ public final class AccountModule implements WebModule {
               r -> {
                 Matcher m = param.matcher(r.path());
                 while (m.find()) {
-                  String name = m.group(1);
+                  String name = m.group(1) != null ? m.group(1) : m.group(2);
                   if (p.role() == Role.STATE_ADMIN
                       || !(name.equals("audit") || name.equals("county"))) {
                     return false;
@@ -559,19 +564,45 @@ public final class AccountModule implements WebModule {
         for (CountyRow c : counties) {
           i++;
           List<Account> list = admins.getOrDefault(c.county(), List.of());
-          b.append("<tr><th scope=\"row\">")
-              .append(Html.esc(c.county()))
-              .append("</th><td>")
-              .append(Html.esc(c.auditType()))
-              .append("</td><td>");
+          b.append("<tr><th scope=\"row\">");
+          String page = countyPage(auditId, c.county());
+          if (page != null) {
+            b.append("<a href=\"")
+                .append(Html.esc(page))
+                .append("\">")
+                .append(Html.esc(c.county()))
+                .append("</a>");
+          } else {
+            b.append(Html.esc(c.county()));
+          }
+          b.append("</th><td>").append(Html.esc(c.auditType())).append("</td><td>");
           if (list.isEmpty()) {
             b.append("none yet");
           } else {
             b.append("<ul>");
             for (Account a : list) {
               b.append("<li>").append(Html.esc(a.username()));
-              if (a.mustChangePassword() || a.totpSecret() == null) {
+              if (a.disabled()) {
+                b.append(" (disabled)");
+              } else if (a.mustChangePassword() || a.totpSecret() == null) {
                 b.append(" (has not signed in yet)");
+              }
+              String base = "/state/audits/" + enc(auditId) + "/admins/" + enc(a.username()) + "/";
+              b.append("<form method=\"post\" class=\"inline\" action=\"")
+                  .append(Html.esc(base + "reset"))
+                  .append("\">")
+                  .append(WebRequest.csrfField(ctx))
+                  .append("<button type=\"submit\">New one-time password for ")
+                  .append(Html.esc(a.username()))
+                  .append("</button></form>");
+              if (!a.disabled()) {
+                b.append("<form method=\"post\" class=\"inline\" action=\"")
+                    .append(Html.esc(base + "disable"))
+                    .append("\">")
+                    .append(WebRequest.csrfField(ctx))
+                    .append("<button type=\"submit\" class=\"danger\">Disable ")
+                    .append(Html.esc(a.username()))
+                    .append("</button></form>");
               }
               b.append("</li>");
             }
@@ -597,6 +628,19 @@ public final class AccountModule implements WebModule {
         b.append("</tbody></table>");
       }
       Page.render(ctx, "Counties of " + name, b.toString());
+    }
+
+    /** The county's own start page (the county module's), for the state administrator. */
+    private String countyPage(String auditId, String county) {
+      return routes().stream()
+          .filter(r -> r.method() == HandlerType.GET && r.access().allows(Role.STATE_ADMIN))
+          .filter(r -> r.access().allows(Role.COUNTY_ADMIN))
+          .filter(r -> r.path().contains("{audit}") && r.path().contains("{county}"))
+          .filter(
+              r -> !PARAM.matcher(r.path().replace("{audit}", "").replace("{county}", "")).find())
+          .min(Comparator.comparingInt((Route r) -> r.path().length()).thenComparing(Route::path))
+          .map(r -> r.path().replace("{audit}", enc(auditId)).replace("{county}", enc(county)))
+          .orElse(null);
     }
 
     void createCountyAdmin(Context ctx) {
@@ -659,6 +703,100 @@ public final class AccountModule implements WebModule {
       ctx.status(201);
       renderCounties(ctx, auditId, audit.get().name(), issued);
       ctx.status(201);
+    }
+
+    void resetCountyAdmin(Context ctx) {
+      String auditId = ctx.pathParam("audit");
+      var audit = web.store().audits().audit(auditId);
+      if (audit.isEmpty()) {
+        ErrorPages.show(
+            ctx,
+            404,
+            "No such audit",
+            "There is no audit '" + auditId + "'. Check the address.",
+            null);
+        return;
+      }
+      String user = ctx.pathParam("user");
+      String oneTime = accounts.resetCountyAdmin(auditId, user, WebRequest.signedIn(ctx).actor());
+      String issued =
+          "<div class=\"notice success\" role=\"status\"><h2>New one-time password</h2><p>"
+              + "For <strong>"
+              + Html.esc(user)
+              + "</strong> (shown only now; give it to them in"
+              + " person or by phone):</p><p class=\"secret\"><code id=\"one-time-password\">"
+              + Html.esc(oneTime)
+              + "</code></p><p>Their old password, authenticator and"
+              + " sessions no longer work; at their next sign-in they choose a new password and"
+              + " set up their authenticator app again.</p></div>";
+      renderCounties(ctx, auditId, audit.get().name(), issued);
+    }
+
+    void disableCountyAdmin(Context ctx) {
+      String auditId = ctx.pathParam("audit");
+      var audit = web.store().audits().audit(auditId);
+      if (audit.isEmpty()) {
+        ErrorPages.show(
+            ctx,
+            404,
+            "No such audit",
+            "There is no audit '" + auditId + "'. Check the address.",
+            null);
+        return;
+      }
+      String user = ctx.pathParam("user");
+      accounts.disableCountyAdmin(auditId, user, WebRequest.signedIn(ctx).actor());
+      renderCounties(
+          ctx,
+          auditId,
+          audit.get().name(),
+          "<div class=\"notice success\" role=\"status\"><p>The account <strong>"
+              + Html.esc(user)
+              + "</strong> is disabled and its sessions have ended. To let"
+              + " them in again, give them a new one-time password.</p></div>");
+    }
+
+    /** The account log, newest first, with the state of its hash chain. */
+    void accountLog(Context ctx) {
+      List<org.riskaudit.core.audit.log.LogEntry> entries = log.entries();
+      var broken = org.riskaudit.core.audit.log.HashChain.verify(entries);
+      StringBuilder b = new StringBuilder();
+      b.append("<p>Sign-ins, failed sign-ins, sign-outs and account changes, hash-chained like an")
+          .append(" audit's activity log. A county administrator's events are also in their")
+          .append(" audit's activity log.</p>");
+      if (broken.isEmpty()) {
+        b.append("<div class=\"notice success\" role=\"status\"><p>The chain of ")
+            .append(entries.size())
+            .append(" entries is intact.</p></div>");
+      } else {
+        b.append("<div class=\"notice error\" role=\"alert\"><p>The chain is broken: ")
+            .append("entry ")
+            .append(broken.get().sequence())
+            .append(", ")
+            .append(Html.esc(broken.get().reason()))
+            .append(". The account log was altered outside RiskAudit.</p></div>");
+      }
+      b.append("<div class=\"table-wrap\"><table><caption>The latest ")
+          .append(Math.min(500, entries.size()))
+          .append(" entries, newest first</caption><thead><tr><th scope=\"col\">#</th>")
+          .append("<th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th>")
+          .append("<th scope=\"col\">What</th><th scope=\"col\">Details</th></tr></thead><tbody>");
+      for (int i = entries.size() - 1; i >= 0 && i >= entries.size() - 500; i--) {
+        var e = entries.get(i);
+        b.append("<tr><td class=\"num\">")
+            .append(e.sequence())
+            .append("</td><td>")
+            .append(Html.esc(WebTime.human(e.at())))
+            .append("</td><td>")
+            .append(Html.esc(e.actor()))
+            .append("</td><td>")
+            .append(Html.esc(e.action()))
+            .append("</td><td>")
+            .append(Html.esc(e.details()))
+            .append("</td></tr>");
+      }
+      b.append("</tbody></table></div>");
+      Page.render(ctx, "Account log", b.toString());
     }
 
     // ----- helpers

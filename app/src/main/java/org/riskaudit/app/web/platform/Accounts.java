@@ -103,6 +103,52 @@ public final class Accounts {
     return oneTime;
   }
 
+  /**
+   * Gives a county administrator of {@code auditId} a new one-time password (returned, shown once)
+   * and removes their authenticator, ending their sessions: at the next sign-in they choose a
+   * password and enroll again (a forgotten password or a lost phone).
+   *
+   * @throws IllegalArgumentException no such administrator of this audit
+   */
+  public String resetCountyAdmin(String auditId, String username, String actor) {
+    Account a = countyAdmin(auditId, username);
+    String oneTime = oneTimePassword();
+    dao().reset(a.userId(), Passwords.hash(oneTime));
+    store.jdbi().onDemand(org.riskaudit.store.web.SessionDao.class).deleteForUser(a.userId());
+    log.write(
+        auditId,
+        actor,
+        "account-reset",
+        "county administrator "
+            + a.username()
+            + " of "
+            + a.county()
+            + ": new one-time password issued, authenticator removed, sessions ended");
+    return oneTime;
+  }
+
+  /** Disables a county administrator's account and ends their sessions. */
+  public void disableCountyAdmin(String auditId, String username, String actor) {
+    Account a = countyAdmin(auditId, username);
+    dao().disable(a.userId());
+    store.jdbi().onDemand(org.riskaudit.store.web.SessionDao.class).deleteForUser(a.userId());
+    log.write(
+        auditId,
+        actor,
+        "account-disabled",
+        "county administrator " + a.username() + " of " + a.county() + "; sessions ended");
+  }
+
+  private Account countyAdmin(String auditId, String username) {
+    return byName(username)
+        .filter(a -> a.role().equals(Role.COUNTY_ADMIN.name()))
+        .filter(a -> auditId.equals(a.auditId()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "There is no county administrator '" + username + "' in this audit."));
+  }
+
   /** How many state administrators exist. */
   public int stateAdminCount() {
     return dao().countRole("STATE_ADMIN");

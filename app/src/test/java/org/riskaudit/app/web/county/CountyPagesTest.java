@@ -72,7 +72,10 @@ class CountyPagesTest {
       assertThat(r.body()).contains("No SHA-256 was typed");
 
       // the reconciliation is shown, with nothing committed
-      HttpResponse<String> inputs = c.get(CountyFixture.base(CountyFixture.C1) + "/inputs");
+      assertThat(c.get(CountyFixture.base(CountyFixture.C1) + "/inputs").body())
+          .contains("Not confirmed yet")
+          .contains(sha(manifest));
+      HttpResponse<String> inputs = c.get(CountyFixture.base(CountyFixture.C1) + "/reconciliation");
       assertThat(inputs.statusCode()).isEqualTo(200);
       assertThat(inputs.body())
           .contains("Reconciliation checks of the county")
@@ -370,6 +373,13 @@ class CountyPagesTest {
                       "manifest",
                       Map.of(),
                       Part.of(f.manifest(CountyFixture.C2)))
+                  .statusCode())
+          .isEqualTo(403);
+      // the state oversees but does not attest for the county
+      WebClient sam = f.stateAdmin();
+      assertThat(sam.post(base1 + "/inputs/confirm", Map.of()).statusCode()).isEqualTo(403);
+      assertThat(
+              sam.post(base1 + "/round/sign-off", Map.of("person1", "Sam", "party1", "X"))
                   .statusCode())
           .isEqualTo(403);
       HttpResponse<String> state = f.stateAdmin().get(base1);

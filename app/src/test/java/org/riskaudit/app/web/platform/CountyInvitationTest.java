@@ -48,6 +48,10 @@ class CountyInvitationTest {
     HttpResponse<String> list = state.get("/state/audits/audit-1/counties");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("Alameda").contains("Butte").contains("none yet");
+    // each county links to its own pages, which the state administrator may open
+    Matcher link = Pattern.compile("<a href=\"([^\"]+)\">Butte</a>").matcher(list.body());
+    assertThat(link.find()).isTrue();
+    assertThat(state.get(link.group(1)).statusCode()).isEqualTo(200);
     String oneTime = invite("Alameda", "ann");
     assertThat(oneTime).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
     HttpResponse<String> after = state.get("/state/audits/audit-1/counties");
@@ -115,6 +119,10 @@ class CountyInvitationTest {
                 "code", code));
     assertThat(done.statusCode()).isEqualTo(302);
     assertThat(ann.get("/no-such-page").body()).contains("county:Alameda:ann");
+    // the start page is the county's own page, filled with the session's audit and county
+    String start = WebClient.location(ann.get("/home"));
+    assertThat(start).contains("audit-1").contains("Alameda");
+    assertThat(ann.get(start).statusCode()).isEqualTo(200);
     // a county administrator may not use the state's pages
     assertThat(ann.get("/state/audits/audit-1/counties").statusCode()).isEqualTo(403);
     ann.post("/logout", Map.of());
@@ -137,5 +145,55 @@ class CountyInvitationTest {
     assertThat(s.store().logEntries("audit-1"))
         .extracting(LogEntry::action)
         .containsSubsequence("account-created", "account-setup", "sign-in", "sign-out", "sign-in");
+  }
+
+  @Test
+  void theStateGivesANewOneTimePasswordOrDisablesAnAccountAndItsSessionsEnd() {
+    String oneTime = invite("Alameda", "ann");
+    WebClient ann = s.client();
+    ann.post("/login", Map.of("username", "ann", "password", oneTime));
+    String secret = setupSecret(ann);
+    ann.post(
+        "/login/setup",
+        Map.of(
+            "password", "a good long password",
+            "confirm", "a good long password",
+            "code", Totp.code(secret, Totp.step(s.clock().instant()))));
+    assertThat(SessionExpiryTest.signedIn(ann)).isTrue();
+
+    // a lost phone: a new one-time password; the session ends, setup starts again
+    HttpResponse<String> reset = state.post("/state/audits/audit-1/admins/ann/reset", Map.of());
+    assertThat(reset.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("id=\"one-time-password\">([^<]+)<").matcher(reset.body());
+    assertThat(m.find()).isTrue();
+    assertThat(SessionExpiryTest.signedIn(ann)).isFalse();
+    assertThat(
+            ann.post("/login", Map.of("username", "ann", "password", "a good long password"))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            WebClient.location(
+                ann.post("/login", Map.of("username", "ann", "password", m.group(1)))))
+        .isEqualTo("/login/setup");
+
+    // disabled: the right password no longer opens anything
+    state.post("/state/audits/audit-1/admins/ann/disable", Map.of());
+    WebClient again = s.client();
+    assertThat(again.post("/login", Map.of("username", "ann", "password", m.group(1))).statusCode())
+        .isEqualTo(401);
+    assertThat(state.get("/state/audits/audit-1/counties").body()).contains("(disabled)");
+    assertThat(s.store().logEntries("audit-1"))
+        .extracting(LogEntry::action)
+        .contains("account-reset", "account-disabled");
+    HttpResponse<String> log = state.get("/state/account-log");
+    assertThat(log.statusCode()).isEqualTo(200);
+    assertThat(log.body()).contains("is intact").contains("account-disabled");
+  }
+
+  private String setupSecret(WebClient c) {
+    Matcher m =
+        Pattern.compile("id=\"totp-secret\">([^<]+)<").matcher(c.get("/login/setup").body());
+    assertThat(m.find()).isTrue();
+    return m.group(1).replace(" ", "");
   }
 }

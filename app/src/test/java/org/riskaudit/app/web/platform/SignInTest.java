@@ -56,6 +56,23 @@ class SignInTest {
   }
 
   @Test
+  void eachSignInStepStartsAFreshSessionIdSoAnIdKnownBeforeIsWorthless() {
+    WebClient c = s.client();
+    c.post("/test-nothing", Map.of()); // no session yet
+    password(c, "alice", WebTestServer.PASSWORD);
+    String pending = c.cookie();
+    c.get("/login/totp");
+    c.post("/login/totp", Map.of("code", Totp.code(secret, Totp.step(s.clock().instant()))));
+    String full = c.cookie();
+    assertThat(pending).isNotNull();
+    assertThat(full).isNotNull().isNotEqualTo(pending);
+    WebClient fixed = s.client();
+    fixed.cookie(pending);
+    assertThat(SessionExpiryTest.signedIn(fixed)).isFalse();
+    assertThat(SessionExpiryTest.signedIn(c)).isTrue();
+  }
+
+  @Test
   void aWrongPasswordOrUnknownUserGetsTheSameClearMessage() {
     WebClient c = s.client();
     HttpResponse<String> wrong = password(c, "alice", "not the password at all");
