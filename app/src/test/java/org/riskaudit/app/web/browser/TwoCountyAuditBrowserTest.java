@@ -301,6 +301,10 @@ class TwoCountyAuditBrowserTest {
             .as("the %s's SHA-256 is shown", kind)
             .contains(sha256(countyFiles.get(county + "/" + kind)));
       }
+      if (first) {
+        screen("county-inputs-uploaded", false);
+      }
+      browser.open(countyUrl(county, "/reconciliation"));
       assertThat(browser.text()).contains("Reconciliation").doesNotContain("must be fixed");
       screen("county-reconciliation-" + county, false);
       if (!browser.driver.findElements(By.name("note")).isEmpty()) {
