@@ -78,6 +78,8 @@ class TwoCountyAuditBrowserTest {
 
   static final Map<String, List<Axe.Violation>> otherFindings = new LinkedHashMap<>();
   static final List<String> minorFindings = new ArrayList<>();
+  static final List<String> boardPagesChecked = new ArrayList<>();
+  static final List<String> otherPagesChecked = new ArrayList<>();
 
   @RegisterExtension
   static final TestWatcher STOP_AFTER_FAILURE =
@@ -174,6 +176,7 @@ class TwoCountyAuditBrowserTest {
     shots++;
     browser.screenshot(String.format("%02d-%s", shots, name));
     List<Axe.Violation> all = Axe.run(browser.driver);
+    (boardPage ? boardPagesChecked : otherPagesChecked).add(name);
     List<Axe.Violation> serious = all.stream().filter(Axe.Violation::seriousOrWorse).toList();
     if (!serious.isEmpty()) {
       (boardPage ? boardFindings : otherFindings).put(name + " " + browser.path(), serious);
@@ -298,6 +301,10 @@ class TwoCountyAuditBrowserTest {
             .as("the %s's SHA-256 is shown", kind)
             .contains(sha256(countyFiles.get(county + "/" + kind)));
       }
+      if (first) {
+        screen("county-inputs-uploaded", false);
+      }
+      browser.open(countyUrl(county, "/reconciliation"));
       assertThat(browser.text()).contains("Reconciliation").doesNotContain("must be fixed");
       screen("county-reconciliation-" + county, false);
       if (!browser.driver.findElements(By.name("note")).isEmpty()) {
@@ -593,30 +600,42 @@ class TwoCountyAuditBrowserTest {
     assertThat(browser.text().toLowerCase(java.util.Locale.ROOT)).contains("complete");
     screen("public-audit", false);
     List<WebElement> downloads = browser.driver.findElements(By.cssSelector("ul.files a"));
-    assertThat(downloads).isNotEmpty();
-    String href =
-        downloads.stream()
-            .map(a -> a.getAttribute("href"))
-            .filter(h -> h.endsWith("audit-record.json"))
-            .findFirst()
-            .orElse(downloads.get(0).getAttribute("href"));
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(href)).build(), BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("anyone can download %s", href).isEqualTo(200);
-    assertThat(r.body()).isNotBlank();
+    assertThat(downloads).extracting(WebElement::getText).contains("audit-record.json");
+
+    // An observer downloads every file of the record, without signing in, and verifies it.
+    Path record = Files.createDirectories(dir.resolve("downloaded-record"));
+    HttpClient http = HttpClient.newHttpClient();
+    for (WebElement a : downloads) {
+      String href = a.getAttribute("href");
+      HttpResponse<byte[]> r =
+          http.send(HttpRequest.newBuilder(URI.create(href)).build(), BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as("anyone can download %s", href).isEqualTo(200);
+      Path file = record.resolve(a.getText());
+      Files.createDirectories(file.getParent());
+      Files.write(file, r.body());
+    }
+    assertThat(Files.readString(record.resolve("discrepancies.csv")))
+        .as("the board's deliberate discrepancy is in the published record")
+        .contains(discrepancyCard);
+    AuditDriver.Run verify = AuditDriver.run("verify", record.toString());
+    assertThat(verify.exit()).as("riskaudit verify\n%s\n%s", verify.out(), verify.err()).isZero();
   }
 
   @Test
   @Order(900)
   void theAuditBoardsPagesHaveNoSeriousAccessibilityViolations() {
     minorFindings.forEach(f -> System.out.println("axe (moderate or minor): " + f));
+    assertThat(boardPagesChecked)
+        .as("the board's pages checked")
+        .contains("board-sign-in", "board-card-entry", "board-card-review")
+        .anyMatch(p -> p.startsWith("board-sign-off"));
     assertThat(boardFindings).as("serious or critical axe-core findings").isEmpty();
   }
 
   @Test
   @Order(901)
   void theOtherPagesHaveNoSeriousAccessibilityViolations() {
+    assertThat(otherPagesChecked).as("the other pages checked").isNotEmpty();
     assertThat(otherFindings).as("serious or critical axe-core findings").isEmpty();
   }
 }
