@@ -152,6 +152,7 @@ public final class WebLoad {
     ExecutorService clientPool = Executors.newFixedThreadPool(8);
     HttpClient http =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempts on every connection
             .executor(clientPool)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))

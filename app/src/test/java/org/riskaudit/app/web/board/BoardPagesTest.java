@@ -423,4 +423,45 @@ class BoardPagesTest {
             f.store.logEntries("audit").stream().filter(e -> e.action().equals("board-sign-off")))
         .hasSize(1);
   }
+
+  @Test
+  void entriesCommittedTogetherAreEachCheckedAndARefusedOneDoesNotStopTheOthers() {
+    List<RetrievalRow> cards = f.cardsOf(f.board(0, 1), "County 1");
+    String a = cards.get(5).cardId();
+    String b = cards.get(6).cardId();
+    AuditedContest c = contests.get(0);
+    java.util.function.Function<String, org.riskaudit.app.audit.RecordingService.Entry> entry =
+        card ->
+            new org.riskaudit.app.audit.RecordingService.Entry(
+                new org.riskaudit.formats.audit.RecordedCard(
+                    card,
+                    org.riskaudit.core.card.Interpretation.read(
+                        Map.of(
+                            c.name(),
+                            ContestVote.of(c.reported().votes().keySet().iterator().next()))),
+                    1,
+                    "batch test",
+                    0),
+                "batch test",
+                h -> {});
+    List<org.riskaudit.store.WriteResult> results =
+        new org.riskaudit.app.audit.RecordingService(f.store, "audit")
+            .recordCards(
+                List.of(
+                    entry.apply(a),
+                    entry.apply("County 1/no/such/1"),
+                    entry.apply(b),
+                    entry.apply(a)),
+                1,
+                org.riskaudit.app.audit.RecordingService.choices(
+                    AuditLoader.load(f.store, "audit")));
+    assertThat(results.get(0)).isInstanceOf(org.riskaudit.store.WriteResult.Written.class);
+    assertThat(results.get(1)).isInstanceOf(org.riskaudit.store.WriteResult.Refused.class);
+    assertThat(results.get(2)).isInstanceOf(org.riskaudit.store.WriteResult.Written.class);
+    assertThat(((org.riskaudit.store.WriteResult.Refused) results.get(3)).message())
+        .contains("already has revision 1");
+    assertThat(interpretationsOf(a)).hasSize(1);
+    assertThat(interpretationsOf(b)).hasSize(1);
+    assertThat(f.store.verifyLog("audit")).isEmpty();
+  }
 }
