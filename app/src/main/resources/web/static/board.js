@@ -215,7 +215,28 @@
     });
   }
 
+  /** The credentials sheet's QR code opens the sign-in page with #passphrase=... */
+  function fillPassphrase() {
+    var field = document.getElementById('passphrase');
+    var hash = window.location.hash || '';
+    if (!field || hash.indexOf('#passphrase=') !== 0) {
+      return;
+    }
+    try {
+      field.value = decodeURIComponent(hash.substring('#passphrase='.length).replace(/\+/g, ' '));
+    } catch (e) {
+      return;
+    }
+    // the passphrase leaves the address bar and the history
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    var next = document.getElementById('member1');
+    if (next) {
+      next.focus();
+    }
+  }
+
   function init() {
+    fillPassphrase();
     var save = document.querySelector('form.save[data-api]');
     if (save) {
       enhanceSave(save);

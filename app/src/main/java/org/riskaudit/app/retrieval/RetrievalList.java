@@ -88,7 +88,9 @@ public final class RetrievalList {
     cardsPerBatch.forEach(
         (county, batches) -> {
           List<String> order = new ArrayList<>(batches.keySet());
-          order.sort(Comparator.comparing(k -> hashHex(seed + "/" + k)));
+          Map<String, String> hash = new HashMap<>(); // once per batch, not per comparison
+          order.forEach(k -> hash.put(k, hashHex(seed + "/" + k)));
+          order.sort(Comparator.comparing(hash::get));
           long[] load = new long[boards];
           for (String k : order) {
             int best = 0;

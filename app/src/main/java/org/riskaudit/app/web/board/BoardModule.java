@@ -43,6 +43,16 @@ public final class BoardModule implements WebModule {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SCRIPT = "<script src=\"/static/board.js\" defer></script>";
 
+  /** Renders a board page: its own stylesheet (large targets) and body class. */
+  private static void render(Context ctx, String title, String body) {
+    Page.render(
+        ctx,
+        title,
+        "<link rel=\"stylesheet\" href=\"/static/board.css\"><div class=\"board-page\">"
+            + body
+            + "</div>");
+  }
+
   @Override
   public List<Route> routes(WebContext web) {
     Store store = web.store();
@@ -99,11 +109,12 @@ public final class BoardModule implements WebModule {
           .append(Html.esc(typed.getOrDefault("party" + i, "")))
           .append("\"></p></fieldset>");
     }
-    b.append("<p><button type=\"submit\" class=\"primary big\">Sign in</button></p></form>");
+    b.append("<p><button type=\"submit\" class=\"primary big\">Sign in</button></p></form>")
+        .append(SCRIPT);
     if (!problems.isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);
     }
-    Page.render(ctx, "Audit board sign-in", b.toString());
+    render(ctx, "Audit board sign-in", b.toString());
   }
 
   private static void login(WebContext web, Context ctx) {
@@ -279,7 +290,7 @@ public final class BoardModule implements WebModule {
         b.append(" (round ").append(v.now().round()).append(" has ended)");
       }
       b.append(". There is nothing to enter.</p>");
-      Page.render(ctx, "Your cards", b.append(SCRIPT).toString());
+      render(ctx, "Your cards", b.append(SCRIPT).toString());
       return;
     }
     List<RetrievalRow> cards = v.cards();
@@ -334,11 +345,13 @@ public final class BoardModule implements WebModule {
         if (!v.signedOff()) {
           b.append("<a href=\"")
               .append(cardUrl(r.cardId()))
+              .append("\" aria-label=\"")
+              .append(isSaved ? "Correct" : "Enter")
+              .append(" card ")
+              .append(i)
               .append("\">")
               .append(isSaved ? "Correct" : "Enter")
-              .append("<span class=\"visually-hidden\"> card ")
-              .append(i)
-              .append("</span></a>");
+              .append("</a>");
         }
         b.append("</td></tr>");
       }
@@ -347,7 +360,7 @@ public final class BoardModule implements WebModule {
         b.append("<p><a class=\"button big\" href=\"/board/sign-off\">Sign off this round</a></p>");
       }
     }
-    Page.render(ctx, "Your cards", b.append(SCRIPT).toString());
+    render(ctx, "Your cards", b.append(SCRIPT).toString());
   }
 
   private static String cardUrl(String cardId) {
@@ -372,7 +385,7 @@ public final class BoardModule implements WebModule {
         cardId == null ? Optional.empty() : v.round().card(v.who().boardId(), cardId);
     if (card.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND);
-      Page.render(
+      render(
           ctx,
           "Card not found",
           "<p>This card is not on your board's list for the current round.</p>"
@@ -420,7 +433,7 @@ public final class BoardModule implements WebModule {
     }
     if (v.signedOff()) {
       b.append("<p class=\"notice\">This board signed off the round; entries are closed.</p>");
-      Page.render(ctx, "Card " + index + " of " + cards.size(), b.append(SCRIPT).toString());
+      render(ctx, "Card " + index + " of " + cards.size(), b.append(SCRIPT).toString());
       return;
     }
     b.append("<form method=\"post\" action=\"/board/card/review\" class=\"entry\">")
@@ -455,7 +468,7 @@ public final class BoardModule implements WebModule {
     b.append("</fieldset>")
         .append("<p><button type=\"submit\" class=\"primary big\">Review this card</button></p>")
         .append("</form><p><a href=\"/board\">Back to your cards</a></p>");
-    Page.render(ctx, "Card " + index + " of " + cards.size(), b.append(SCRIPT).toString());
+    render(ctx, "Card " + index + " of " + cards.size(), b.append(SCRIPT).toString());
   }
 
   private static void location(StringBuilder b, RetrievalRow r, int index, int of) {
@@ -565,7 +578,7 @@ public final class BoardModule implements WebModule {
         .append("</form><form method=\"post\" action=\"/board/card/edit\">")
         .append(fields)
         .append("<p><button type=\"submit\" class=\"big\">Change the entry</button></p></form>");
-    Page.render(ctx, "Review card " + index + " of " + cards.size(), b.append(SCRIPT).toString());
+    render(ctx, "Review card " + index + " of " + cards.size(), b.append(SCRIPT).toString());
   }
 
   private static void save(Store store, Context ctx, boolean api) throws Exception {
@@ -694,7 +707,7 @@ public final class BoardModule implements WebModule {
     if (!problems.isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);
     }
-    Page.render(ctx, "Sign off", b.toString());
+    render(ctx, "Sign off", b.toString());
   }
 
   private static void signOff(Store store, Context ctx) {

@@ -57,6 +57,7 @@ final class BoardRound {
   }
 
   private static final Map<String, CountyRound> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, List<RetrievalRow>> ROWS = new ConcurrentHashMap<>();
 
   private BoardRound() {}
 
@@ -129,7 +130,23 @@ final class BoardRound {
     Map<Long, List<RetrievalRow>> cards = new LinkedHashMap<>();
     ids.forEach(id -> cards.put(id, new ArrayList<>()));
     if (!ids.isEmpty() && s.state().round() == now.round()) {
-      for (RetrievalRow r : RetrievalService.wholeRound(s, ids.size())) {
+      // the whole round's rows depend only on the number of boards: shared by the counties
+      String rowsKey =
+          store.location()
+              + "\u0000"
+              + System.identityHashCode(store)
+              + "\u0000"
+              + auditId
+              + "\u0000"
+              + now.round()
+              + "\u0000"
+              + ids.size();
+      List<RetrievalRow> all =
+          ROWS.computeIfAbsent(rowsKey, k -> RetrievalService.wholeRound(s, ids.size()));
+      if (ROWS.size() > 100) {
+        ROWS.clear();
+      }
+      for (RetrievalRow r : all) {
         if (r.county().equals(county)) {
           cards.get(ids.get(r.board() - 1)).add(r);
         }

@@ -279,6 +279,7 @@ final class InputPages {
     List<Finding> mine = countyFindings(check, county);
     long blocking = mine.stream().filter(check.blocking()::contains).count();
     long toAccept = mine.stream().filter(check.toAccept()::contains).count();
+    b.append(summary(s, county, mine));
     if (mine.isEmpty()) {
       b.append("<p>No checks concern this county yet: upload its manifest first.</p>");
     } else {
@@ -332,6 +333,34 @@ final class InputPages {
       b.append("<p><button type=\"submit\" class=\"primary\">Confirm these are the county's")
           .append(" inputs</button></p></form>");
     }
+    return b.toString();
+  }
+
+  /** The county's numbers: manifest cards and batches, CVRs, batches that disagree. */
+  private String summary(AuditSnapshot s, String county, List<Finding> mine) {
+    long batches = 0;
+    long cards = 0;
+    for (var m : s.manifest().batches()) {
+      if (m.county().equals(county)) {
+        batches++;
+        cards += m.cards();
+      }
+    }
+    Long cvrs = web.store().cards().countByCounty(s.auditId()).get(county);
+    long differ =
+        mine.stream().filter(f -> f.kind() == Finding.Kind.BATCH_COUNT && !f.ok()).count();
+    StringBuilder b = new StringBuilder("<dl class=\"facts\"><dt>Ballot manifest</dt><dd>");
+    b.append(String.format(Locale.ROOT, "%,d cards in %,d batches", cards, batches))
+        .append("</dd><dt>CVRs</dt><dd>")
+        .append(cvrs == null ? "none" : String.format(Locale.ROOT, "%,d", cvrs))
+        .append("</dd><dt>Batches whose CVRs differ from the manifest</dt><dd>")
+        .append(differ)
+        .append("</dd><dt>Contests in the reported results</dt><dd>")
+        .append(
+            s.reported().byCounty().containsKey(county)
+                ? s.reported().byCounty().get(county).size()
+                : 0)
+        .append("</dd></dl>");
     return b.toString();
   }
 

@@ -45,6 +45,7 @@ public final class PublicModule implements WebModule {
     return List.of(
         Route.get("/public", Access.PUBLIC, ctx -> audits(web.store(), ctx)),
         Route.get("/public/audits/{audit}", Access.PUBLIC, ctx -> audit(web, ctx)),
+        Route.get("/public/audits/{audit}/record.zip", Access.PUBLIC, ctx -> zip(web, ctx)),
         Route.get("/public/audits/{audit}/record/<file>", Access.PUBLIC, ctx -> file(web, ctx)));
   }
 
@@ -200,6 +201,14 @@ public final class PublicModule implements WebModule {
       return;
     }
     Path base = recordDir(dataDir, auditId);
+    latestZip(dataDir, auditId)
+        .ifPresent(
+            z ->
+                b.append("<p><a class=\"button big\" href=\"")
+                    .append(auditUrl(auditId))
+                    .append("/record.zip\" download>Download the whole record (ZIP")
+                    .append(z.sha256().isEmpty() ? "" : ", SHA-256 " + Html.esc(z.sha256()))
+                    .append(")</a></p>"));
     b.append(
         "<p>Anyone can re-check the audit from these files with <code>riskaudit verify</code>"
             + " (see the documentation of the audit record).</p><ul class=\"files\">");
@@ -284,6 +293,47 @@ public final class PublicModule implements WebModule {
     ctx.header("Content-Length", Long.toString(Files.size(f)));
     InputStream in = Files.newInputStream(f);
     ctx.result(in);
+  }
+
+  /** The latest publication's ZIP (written by the state's publish page) and its SHA-256. */
+  record Zip(Path file, String sha256) {}
+
+  static Optional<Zip> latestZip(Path dataDir, String auditId) {
+    Path dir = dataDir.resolve("publications").resolve(safeName(auditId));
+    Path latest = dir.resolve("latest.json");
+    if (!Files.isRegularFile(latest, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode j =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(latest.toFile());
+      int version = j.path("version").asInt(0);
+      if (version < 1) {
+        return Optional.empty();
+      }
+      Path zip = dir.resolve(Integer.toString(version)).resolve("record.zip");
+      return Files.isRegularFile(zip, LinkOption.NOFOLLOW_LINKS)
+          ? Optional.of(new Zip(zip, j.path("zipSha256").asText("")))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void zip(WebContext web, Context ctx) throws IOException {
+    Optional<Rows.AuditRow> found = find(web.store(), ctx.pathParam("audit"));
+    Optional<Zip> zip = found.flatMap(a -> latestZip(web.dataDir(), a.auditId()));
+    if (zip.isEmpty()) {
+      notFound(ctx, "The audit record has not been published yet.");
+      return;
+    }
+    Path f = zip.get().file();
+    ctx.contentType("application/zip");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + safeName(found.get().auditId()) + "-audit-record.zip\"");
+    ctx.header("Content-Length", Long.toString(Files.size(f)));
+    ctx.result(Files.newInputStream(f));
   }
 
   static Optional<Path> resolve(Path dataDir, String auditId, String requested) {

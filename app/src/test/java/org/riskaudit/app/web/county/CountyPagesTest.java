@@ -81,6 +81,7 @@ class CountyPagesTest {
           .contains("Reconciliation checks of the county")
           .contains("County 1 / Question 1")
           .contains("CVR tabulation equals the reported results")
+          .contains("1,000 cards in 20 batches")
           .contains("Confirm these are the county");
       assertThat(f.store.state(CountyFixture.AUDIT).stage().name()).isEqualTo("DEFINED");
       // the stored files are the uploaded ones, under the county's upload folder
@@ -253,8 +254,15 @@ class CountyPagesTest {
     try (CountyFixture f = CountyFixture.start(dir, LIMIT)) {
       f.roundInProgress(40);
       WebClient c = f.admin(CountyFixture.C1);
-      assertThat(createBoard(c, "Board 1", "Ana Diaz", "Bo Reyes").statusCode()).isEqualTo(200);
-      assertThat(createBoard(c, "Board 2", "Cy Lee", "Di Moss").statusCode()).isEqualTo(200);
+      List<String> passphrases = new java.util.ArrayList<>();
+      for (String[] b :
+          new String[][] {{"Board 1", "Ana Diaz", "Bo Reyes"}, {"Board 2", "Cy Lee", "Di Moss"}}) {
+        HttpResponse<String> made = createBoard(c, b[0], b[1], b[2]);
+        assertThat(made.statusCode()).isEqualTo(200);
+        Matcher m = PASSPHRASE.matcher(made.body());
+        assertThat(m.find()).isTrue();
+        passphrases.add(m.group(1));
+      }
 
       String base = CountyFixture.base(CountyFixture.C1);
       HttpResponse<String> page = c.get(base + "/round");
@@ -285,6 +293,33 @@ class CountyPagesTest {
       assertThat(getBytes(f, c, base + "/round/retrieval.pdf?board=3").statusCode()).isEqualTo(404);
       // the board table counts each board's cards
       assertThat(c.get(base + "/round").body()).contains("Board 1 (list 1)");
+
+      // board 1's printed list is exactly the cards board 1 sees on its own entry page
+      WebClient board = new WebClient(f.server.port());
+      board.get("/board/login");
+      HttpResponse<String> in =
+          board.post(
+              "/board/login",
+              Map.of(
+                  "passphrase", passphrases.get(0),
+                  "member1", "Ana Diaz",
+                  "party1", "DEM",
+                  "member2", "Bo Reyes",
+                  "party2", "REP"));
+      assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
+      java.util.Set<String> onScreen = new java.util.TreeSet<>();
+      Matcher card =
+          Pattern.compile("/board/card\\?card=([^\"&]+)").matcher(board.get("/board").body());
+      while (card.find()) {
+        onScreen.add(java.net.URLDecoder.decode(card.group(1), StandardCharsets.UTF_8));
+      }
+      java.util.Set<String> printed = new java.util.TreeSet<>();
+      lines.stream()
+          .skip(1)
+          .map(l -> l.split(","))
+          .filter(cols -> cols[cols.length - 2].equals("1"))
+          .forEach(cols -> printed.add(cols[5]));
+      assertThat(onScreen).isNotEmpty().isEqualTo(printed);
     }
   }
 

@@ -119,6 +119,17 @@ class PublicPagesTest {
     assertThat(index.body()).isEqualTo(Files.readString(published.resolve("audit-record.json")));
     assertThat(index.headers().firstValue("Content-Disposition").orElse(""))
         .startsWith("attachment");
+    // the state's publication ZIP, when there is one
+    Path pub = Files.createDirectories(f.dataDir.resolve("publications/audit/1"));
+    Files.write(pub.resolve("record.zip"), new byte[] {'P', 'K', 3, 4});
+    Files.writeString(
+        f.dataDir.resolve("publications/audit/latest.json"),
+        "{\"audit\":\"audit\",\"version\":1,\"zipSha256\":\"abc123\"}");
+    assertThat(anyone.get("/public/audits/audit").body())
+        .contains("href=\"/public/audits/audit/record.zip\"", "SHA-256 abc123");
+    HttpResponse<String> zip = anyone.get("/public/audits/audit/record.zip");
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
     for (String bad :
         List.of(
             "/public/audits/audit/record/..%2Fsecret.txt",
