@@ -89,6 +89,13 @@ class TwoCountyAuditBrowserTest {
           if (failedStep == null) {
             failedStep = context.getDisplayName();
           }
+          if (browser != null) {
+            try {
+              browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            } catch (RuntimeException e) {
+              cause.addSuppressed(e); // the page could not be saved; the failure still stands
+            }
+          }
         }
       };
 
