@@ -73,7 +73,9 @@ class StatePagesOnThePlatformTest {
       HttpResponse<String> pub = s.client().get("/public/audits/web");
       assertThat(pub.statusCode()).isEqualTo(200);
       assertThat(pub.body()).contains("audit-record.json").contains("draws.csv");
-      assertThat(pub.body()).doesNotContain("record.zip").doesNotContain("publication.json");
+      // the public page offers the latest publication's ZIP (with its SHA-256), never the
+      // publication's internal index
+      assertThat(pub.body()).contains("record.zip").doesNotContain("publication.json");
 
       WebClient county =
           s.sessionFor(new Principal(Role.COUNTY_ADMIN, "cy", "web", "County 1", null));
