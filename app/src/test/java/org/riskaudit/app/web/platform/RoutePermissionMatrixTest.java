@@ -199,6 +199,9 @@ class RoutePermissionMatrixTest {
           .append("parameters (e.g. a board or card) are scoped by the handler, against the ")
           .append("session's county and board:\n\n");
       handlerScoped.forEach(h -> table.append("- ").append(h).append('\n'));
+      if (handlerScoped.isEmpty()) {
+        table.append("- (none)\n");
+      }
     }
     Path out = Path.of("target", "route-permission-matrix.md");
     Files.createDirectories(out.getParent());
