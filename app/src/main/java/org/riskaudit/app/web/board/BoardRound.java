@@ -58,6 +58,7 @@ final class BoardRound {
 
   private static final Map<String, CountyRound> CACHE = new ConcurrentHashMap<>();
   private static final Map<String, List<RetrievalRow>> ROWS = new ConcurrentHashMap<>();
+  private static final Map<String, Object> LOADING = new ConcurrentHashMap<>();
 
   private BoardRound() {}
 
@@ -126,6 +127,21 @@ final class BoardRound {
     if (cached != null) {
       return cached;
     }
+    // One load per key: when every board of a county asks at once (a restarted server, boards
+    // back after a network drop), the others wait for it instead of each loading the audit.
+    Object lock = LOADING.computeIfAbsent(key, k -> new Object());
+    try {
+      synchronized (lock) {
+        cached = CACHE.get(key);
+        return cached != null ? cached : load(store, auditId, county, now, ids, key);
+      }
+    } finally {
+      LOADING.remove(key, lock);
+    }
+  }
+
+  private static CountyRound load(
+      Store store, String auditId, String county, Now now, List<Long> ids, String key) {
     AuditSnapshot s = AuditLoader.load(store, auditId);
     Map<Long, List<RetrievalRow>> cards = new LinkedHashMap<>();
     ids.forEach(id -> cards.put(id, new ArrayList<>()));
