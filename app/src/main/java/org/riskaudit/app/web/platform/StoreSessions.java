@@ -48,10 +48,17 @@ public final class StoreSessions implements Sessions {
 
   private final Store store;
   private final WebOptions options;
+  private final SessionTouches touches;
 
   public StoreSessions(Store store, WebOptions options) {
     this.store = store;
     this.options = options;
+    this.touches = new SessionTouches(store);
+  }
+
+  /** Writes the pending session touches and stops their timer (the server is stopping). */
+  void close() {
+    touches.close();
   }
 
   private SessionDao dao() {
@@ -147,6 +154,7 @@ public final class StoreSessions implements Sessions {
                 WebTime.format(now),
                 WebTime.format(expires)));
     setCookie(ctx, id);
+    touches.flushQuietly(); // so that no session used in the last second looks expired
     dao().purgeExpired(WebTime.format(now));
     return csrf;
   }
@@ -163,7 +171,9 @@ public final class StoreSessions implements Sessions {
   private void deleteCurrent(Context ctx) {
     String id = ctx.cookie(COOKIE);
     if (id != null && !id.isEmpty()) {
-      dao().delete(sha256(id));
+      String hash = sha256(id);
+      touches.forget(hash);
+      dao().delete(hash);
     }
   }
 
@@ -184,7 +194,15 @@ public final class StoreSessions implements Sessions {
     }
     SessionRow row = found.get();
     Instant now = options.clock().instant();
-    if (!now.isBefore(WebTime.parse(row.expiresAt()))) {
+    Instant lastSeen = WebTime.parse(row.lastSeenAt());
+    Instant expiresAt = WebTime.parse(row.expiresAt());
+    SessionTouches.Touch unwritten = touches.pending(hash);
+    if (unwritten != null && unwritten.lastSeen().isAfter(lastSeen)) {
+      lastSeen = unwritten.lastSeen();
+      expiresAt = unwritten.expires();
+    }
+    if (!now.isBefore(expiresAt)) {
+      touches.forget(hash);
       dao().delete(hash);
       ctx.attribute(EXPIRED, true);
       return;
@@ -199,13 +217,12 @@ public final class StoreSessions implements Sessions {
     ctx.attribute(
         WebRequest.PRINCIPAL,
         new Principal(role, row.name(), row.auditId(), row.county(), row.boardId()));
-    Instant lastSeen = WebTime.parse(row.lastSeenAt());
     if (Duration.between(lastSeen, now).compareTo(TOUCH_EVERY) >= 0) {
       Duration idle = role == Role.AUDIT_BOARD ? options.boardIdle() : options.adminIdle();
       Duration absolute =
           role == Role.AUDIT_BOARD ? options.boardAbsolute() : options.adminAbsolute();
       Instant expires = min(now.plus(idle), WebTime.parse(row.createdAt()).plus(absolute));
-      dao().touch(hash, WebTime.format(now), WebTime.format(expires));
+      touches.touch(hash, now, expires);
     }
   }
 
