@@ -20,9 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,7 +38,6 @@ import org.riskaudit.app.web.board.BoardCards;
 import org.riskaudit.app.web.board.StoreBoardAccounts;
 import org.riskaudit.app.web.platform.WebServer;
 import org.riskaudit.store.Store;
-import org.riskaudit.store.web.BoardSubmissionDao;
 import picocli.CommandLine;
 
 /**
@@ -50,7 +47,12 @@ import picocli.CommandLine;
  * and in count. Reports latency percentiles, throughput, errors, and lost entries (acknowledged but
  * absent from the store, checked after the run) into bench/results/web-load.md.
  *
- * <p>Arguments: {@code [boards=1000] [thinkMs=0] [seconds=120] [postgres-url or -] [out.md]}.
+ * <p>Arguments: {@code [boards=1000] [thinkMs=0] [seconds=120] [postgres-url or -] [out.md]
+ * [kill]}. With {@code kill} the server runs as a child process ({@code riskaudit serve}); once
+ * half of the cards are acknowledged it is killed with SIGKILL, the store is checked for every
+ * entry acknowledged so far, and the server is started again on the same port. Meanwhile each board
+ * keeps its unacknowledged entry and re-sends it (same submission id) until it is acknowledged, as
+ * board.js does; at the end every card must be recorded exactly once.
  */
 public final class WebLoad {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -60,12 +62,16 @@ public final class WebLoad {
 
   record Stats(List<Long> micros, int errors, Map<String, Integer> errorKinds) {}
 
+  /** Entries re-sent after a failed connection (kill mode). */
+  static final AtomicInteger RESENDS = new AtomicInteger();
+
   public static void main(String[] args) throws Exception {
     int boards = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int thinkMs = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
     String pg = args.length > 3 && !args[3].equals("-") ? args[3] : null;
     Path out = Path.of(args.length > 4 ? args[4] : "bench/results/web-load.md");
+    boolean kill = args.length > 5 && args[5].equals("kill");
     int counties = 10;
     int perCounty = (boards + counties - 1) / counties;
 
@@ -146,9 +152,10 @@ public final class WebLoad {
         "setup %.0f s: %d boards with cards (of %d created), %d cards to enter%n",
         setupSeconds, all.size(), perCounty * counties, totalCards);
 
-    Store store = Store.open(db);
-    WebServer server = WebServer.start(store, work, "127.0.0.1", 0);
-    String base = "http://127.0.0.1:" + server.port();
+    Store store = kill ? null : Store.open(db);
+    WebServer server = kill ? null : WebServer.start(store, work, "127.0.0.1", 0);
+    ServerProcess child = kill ? ServerProcess.start(work, pg) : null;
+    String base = "http://127.0.0.1:" + (kill ? child.port() : server.port());
     ExecutorService clientPool = Executors.newFixedThreadPool(8);
     HttpClient http =
         HttpClient.newBuilder()
@@ -188,6 +195,7 @@ public final class WebLoad {
               errorKinds,
               acked,
               lastAck);
+      run.resendOnFailure = kill;
       signing.acquire();
       signIns.add(run.signIn().whenComplete((x, e) -> signing.release()));
       ready.add(run);
@@ -207,28 +215,26 @@ public final class WebLoad {
         runs.add(run.done);
       }
     }
+    KillReport killed = null;
+    if (kill) {
+      killed = KillReport.killAtHalf(child, db, acked, totalCards);
+    }
     CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
         .get(seconds + 120L, TimeUnit.SECONDS);
     double wall = (lastAck.get() - start) / 1e9;
     timer.shutdownNow();
-    server.close();
+    if (kill) {
+      child.stop();
+      store = Store.open(db);
+    } else {
+      server.close();
+    }
     clientPool.shutdownNow();
 
     // lost: acknowledged, but no submission row or no interpretation of its card
-    Set<String> stored = new TreeSet<>();
-    store
-        .jdbi()
-        .withExtension(BoardSubmissionDao.class, d -> d.all("audit"))
-        .forEach(x -> stored.add(x.submissionId()));
-    Set<String> interpreted = new TreeSet<>();
-    store.rounds().interpretations("audit").forEach(x -> interpreted.add(x.cardId()));
-    int lost = 0;
-    for (String[] a : acked) {
-      if (!stored.contains(a[0]) || !interpreted.contains(a[1])) {
-        lost++;
-      }
-    }
+    int lost = KillReport.missing(store, new ArrayList<>(acked));
     boolean logOk = store.verifyLog("audit").isEmpty();
+    String killLine = killed == null ? null : killed.summary(store, acked, RESENDS.get());
     store.close();
 
     long[] s = sorted(entry);
@@ -251,6 +257,9 @@ public final class WebLoad {
             lost,
             logOk,
             args);
+    if (killLine != null) {
+      report = report + "\n" + killLine + "\n";
+    }
     System.out.println(report);
     Files.createDirectories(out.getParent() == null ? Path.of(".") : out.getParent());
     Files.writeString(out, report);
@@ -276,6 +285,7 @@ public final class WebLoad {
     String cookie;
     String csrf;
     int next;
+    boolean resendOnFailure;
 
     BoardRun(
         Board b,
@@ -380,6 +390,13 @@ public final class WebLoad {
               post("/board/api/submissions", form, csrf), HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (r, e) -> {
+                if (e != null && resendOnFailure && System.nanoTime() < deadline) {
+                  // as board.js: keep the entry and send it again, with the same submission id
+                  RESENDS.incrementAndGet();
+                  next--;
+                  timer.schedule(this::send, 250, TimeUnit.MILLISECONDS);
+                  return;
+                }
                 if (e != null) {
                   error(kind(e));
                 } else if (r.statusCode() != 200) {
