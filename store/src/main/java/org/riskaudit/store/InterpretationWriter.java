@@ -36,6 +36,10 @@ public interface InterpretationWriter extends SqlObject {
           + " :votes, :recordedBy, :recordedAt)")
   void insert(@BindMethods InterpretationRow row);
 
+  /** See {@link LogDao#LOCK_CHAIN}. */
+  @SqlUpdate(LogDao.LOCK_CHAIN)
+  int lockLog(@Bind("auditId") String auditId);
+
   @SqlQuery(
       "SELECT seq AS sequence, at, actor, action, details, previous_hash, hash FROM activity_log"
           + " WHERE audit_id = :auditId ORDER BY seq DESC LIMIT 1")
@@ -104,6 +108,7 @@ public interface InterpretationWriter extends SqlObject {
             + row.status()
             + " votes="
             + row.votes();
+    lockLog(row.auditId());
     insertLog(
         row.auditId(),
         HashChain.append(lastLog(row.auditId()), clock, row.recordedBy(), "record", details));

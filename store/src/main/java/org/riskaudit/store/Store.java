@@ -389,10 +389,7 @@ public final class Store implements AutoCloseable {
 
   static LogEntry append(
       Handle h, Clock clock, String auditId, String actor, String action, String details) {
-    LogDao dao = h.attach(LogDao.class);
-    LogEntry entry = HashChain.append(dao.last(auditId), clock, actor, action, details);
-    dao.insert(auditId, entry);
-    return entry;
+    return h.attach(LogDao.class).append(auditId, clock, actor, action, details);
   }
 
   /** Closes the connection pool. */

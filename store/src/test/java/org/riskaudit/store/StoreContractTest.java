@@ -219,6 +219,41 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void concurrentAppendsFromManyConnectionsFormOneUnbrokenChain() throws Exception {
+    try (Store s = store()) {
+      s.audits().insertAudit(Fixtures.audit("busy"));
+      int threads = 8;
+      int each = 25;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < each; i++) {
+                    s.log("busy", "board " + thread, "sign-in", "entry " + i);
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS); // rethrows a failed append
+      }
+      pool.shutdown();
+      assertThat(s.logEntries("busy"))
+          .extracting(e -> e.sequence())
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+      assertThat(s.verifyLog("busy")).isEmpty();
+    }
+  }
+
+  @Test
   void everyAcknowledgedInterpretationSurvivesAKillDashNine() throws Exception {
     int cards = 40;
     try (Store s = store()) {

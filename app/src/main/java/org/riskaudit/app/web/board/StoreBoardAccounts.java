@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.riskaudit.app.web.BoardAccounts;
-import org.riskaudit.core.audit.log.HashChain;
 import org.riskaudit.store.LogDao;
 import org.riskaudit.store.Store;
 import org.riskaudit.store.web.BoardDao;
@@ -127,7 +126,6 @@ public final class StoreBoardAccounts implements BoardAccounts {
   /** Appends to the audit's hash-chained activity log inside the caller's transaction. */
   static void log(
       Handle h, Clock clock, String auditId, String actor, String action, String details) {
-    LogDao dao = h.attach(LogDao.class);
-    dao.insert(auditId, HashChain.append(dao.last(auditId), clock, actor, action, details));
+    h.attach(LogDao.class).append(auditId, clock, actor, action, details);
   }
 }
