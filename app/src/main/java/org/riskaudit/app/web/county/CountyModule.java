@@ -11,6 +11,7 @@ import org.riskaudit.app.web.Role;
 import org.riskaudit.app.web.Route;
 import org.riskaudit.app.web.WebContext;
 import org.riskaudit.app.web.WebModule;
+import org.riskaudit.app.web.platform.UploadLimit;
 
 /**
  * The county administrator's pages (docs/web-county.md), all under {@code /county/{audit}/{county}}
@@ -26,14 +27,11 @@ public final class CountyModule implements WebModule {
   /** The county's own attestations (confirming its inputs, signing off a round): not the state. */
   static final Access COUNTY_ONLY = Access.of(Role.COUNTY_ADMIN);
 
-  /** Default upload limit: 4 GiB (a large county's CVR export); see {@link #configuredLimit}. */
-  static final long DEFAULT_MAX_UPLOAD = 4L << 30;
-
   private final long maxUploadBytes;
 
   /** The upload limit from {@code RISKAUDIT_MAX_UPLOAD_MB} or {@code -Driskaudit.maxUploadMb}. */
   public CountyModule() {
-    this(configuredLimit());
+    this(UploadLimit.configured());
   }
 
   /** With an upload limit of {@code maxUploadBytes} per upload (all files of one form). */
@@ -42,24 +40,6 @@ public final class CountyModule implements WebModule {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
     this.maxUploadBytes = maxUploadBytes;
-  }
-
-  static long configuredLimit() {
-    String mb =
-        System.getProperty("riskaudit.maxUploadMb", System.getenv("RISKAUDIT_MAX_UPLOAD_MB"));
-    if (mb == null || mb.isBlank()) {
-      return DEFAULT_MAX_UPLOAD;
-    }
-    try {
-      long v = Long.parseLong(mb.strip());
-      if (v < 1) {
-        throw new NumberFormatException();
-      }
-      return v << 20;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "RISKAUDIT_MAX_UPLOAD_MB must be a whole number of megabytes, got '" + mb + "'");
-    }
   }
 
   @Override

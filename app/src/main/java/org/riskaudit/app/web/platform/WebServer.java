@@ -71,6 +71,7 @@ public final class WebServer implements AutoCloseable {
       int port,
       WebOptions options,
       List<org.riskaudit.app.web.WebModule> modules) {
+    long uploadLimit = UploadLimit.configured();
     StoreSessions sessions = new StoreSessions(store, options);
     WebContext web =
         new WebContext(
@@ -103,6 +104,7 @@ public final class WebServer implements AutoCloseable {
           if (isStatic) {
             return;
           }
+          UploadLimit.check(ctx, uploadLimit); // before anything reads (spools) a multipart body
           sessions.load(ctx);
           Csrf.check(ctx);
         });
