@@ -14,6 +14,7 @@ import org.riskaudit.app.audit.AuditSnapshot;
 import org.riskaudit.app.audit.RecordingService;
 import org.riskaudit.app.audit.RetrievalService;
 import org.riskaudit.app.retrieval.RetrievalRow;
+import org.riskaudit.app.web.BoardParticipation;
 import org.riskaudit.core.audit.AuditStage;
 import org.riskaudit.core.audit.AuditedContest;
 import org.riskaudit.store.Rows;
@@ -95,19 +96,9 @@ final class BoardRound {
             });
   }
 
-  /** The boards that share the county's cards of a round started at {@code started}. */
-  static List<BoardRow> participating(List<BoardRow> countyBoards, Instant started) {
-    if (started == null) {
-      return countyBoards;
-    }
-    List<BoardRow> before =
-        countyBoards.stream().filter(b -> !b.createdAt().isAfter(started)).toList();
-    return before.isEmpty() ? countyBoards : before;
-  }
-
   static CountyRound of(Store store, String auditId, String county, Now now) {
     List<BoardRow> boards =
-        participating(
+        BoardParticipation.participating(
             store.jdbi().withExtension(BoardDao.class, d -> d.boards(auditId, county)),
             now.roundStarted());
     List<Long> ids = boards.stream().map(BoardRow::boardId).toList();

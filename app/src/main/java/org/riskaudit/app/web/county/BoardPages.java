@@ -51,8 +51,9 @@ final class BoardPages {
                 s, CountyCards.of(web.store(), s, county), web.boards().list(s.auditId(), county)));
     b.append("<h2>Create an audit board</h2>")
         .append("<p>Each board has two members, named with their party. The board's passphrase")
-        .append(" is shown once, after creation: print the credentials sheet then. Boards")
-        .append(" created during a round take part from the next round.</p>")
+        .append(" is shown once, after creation: print the credentials sheet then. A board")
+        .append(" created while a round is under way takes part from the next round, unless")
+        .append(" the county had no boards when the round started.</p>")
         .append("<form class=\"stack\" method=\"post\" action=\"")
         .append(esc(CountyUi.url(ctx, "/boards")))
         .append("\">")

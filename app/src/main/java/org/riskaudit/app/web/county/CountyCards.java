@@ -6,6 +6,7 @@ import org.riskaudit.app.audit.AuditSnapshot;
 import org.riskaudit.app.audit.RetrievalService;
 import org.riskaudit.app.retrieval.RetrievalList;
 import org.riskaudit.app.retrieval.RetrievalRow;
+import org.riskaudit.app.web.BoardParticipation;
 import org.riskaudit.store.Rows;
 import org.riskaudit.store.Store;
 import org.riskaudit.store.web.BoardDao;
@@ -15,11 +16,9 @@ import org.riskaudit.store.web.BoardRow;
  * One county's cards of the current round and which audit board retrieves and enters each: every
  * card drawn in the round, recorded or not ({@link RetrievalService#wholeRound}), in retrieval
  * (storage) order, the county's batches shared among its boards reproducibly from the seed by
- * {@link RetrievalList}. Board k of the lists is the k-th board of the county in creation order
- * among the boards that existed when the round started (all of them if none did) - the same rule as
- * the audit boards' own entry pages (board.BoardRound), so a printed list and a board's screen
- * always show the same cards. Nothing is stored: it is computed from the draws, the seed and the
- * boards.
+ * {@link RetrievalList}. Board k of the lists is the k-th participating board ({@link
+ * BoardParticipation}), the same rule as the audit boards' own entry pages. Nothing is stored: it
+ * is computed from the draws, the seed and the boards.
  *
  * @param round the current round (0 before the first)
  * @param boards the participating boards, board k at index k - 1 (may be empty)
@@ -37,23 +36,13 @@ record CountyCards(int round, List<BoardRow> boards, List<RetrievalRow> rows) {
             .map(Rows.RoundRow::startedAt)
             .findFirst()
             .orElse(null);
-    List<BoardRow> boards = participating(all, started);
+    List<BoardRow> boards = BoardParticipation.participating(all, started);
     if (round == 0) {
       return new CountyCards(0, boards, List.of());
     }
     List<RetrievalRow> rows =
         RetrievalList.select(RetrievalService.wholeRound(s, Math.max(1, boards.size())), county, 0);
     return new CountyCards(round, boards, rows);
-  }
-
-  /** The boards that share the cards of a round started at {@code started}. */
-  static List<BoardRow> participating(List<BoardRow> countyBoards, Instant started) {
-    if (started == null) {
-      return countyBoards;
-    }
-    List<BoardRow> before =
-        countyBoards.stream().filter(b -> !b.createdAt().isAfter(started)).toList();
-    return before.isEmpty() ? countyBoards : before;
   }
 
   /** The cards of board {@code k} (1-based), or all cards for 0. */
