@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.riskaudit.app.web.Html;
@@ -41,17 +42,11 @@ final class CountyAdminPages {
 
   void counties(Context ctx) {
     String auditId = ctx.pathParam("audit");
-    var audit = web.store().audits().audit(auditId);
-    if (audit.isEmpty()) {
-      ErrorPages.show(
-          ctx,
-          404,
-          "No such audit",
-          "There is no audit '" + auditId + "'. Check the address, or create the audit first.",
-          null);
+    Optional<String> name = auditName(ctx, auditId);
+    if (name.isEmpty()) {
       return;
     }
-    renderCounties(ctx, auditId, audit.get().name(), null);
+    renderCounties(ctx, auditId, name.get(), null);
   }
 
   private void renderCounties(Context ctx, String auditId, String name, String issuedHtml) {
@@ -162,14 +157,8 @@ final class CountyAdminPages {
   void createCountyAdmin(Context ctx) {
     String auditId = ctx.pathParam("audit");
     String county = ctx.pathParam("county");
-    var audit = web.store().audits().audit(auditId);
-    if (audit.isEmpty()) {
-      ErrorPages.show(
-          ctx,
-          404,
-          "No such audit",
-          "There is no audit '" + auditId + "'. Check the address.",
-          null);
+    Optional<String> name = auditName(ctx, auditId);
+    if (name.isEmpty()) {
       return;
     }
     boolean known =
@@ -198,7 +187,7 @@ final class CountyAdminPages {
       renderCounties(
           ctx,
           auditId,
-          audit.get().name(),
+          name.get(),
           "<div class=\"notice error\" role=\"alert\"><p>"
               + Html.esc(e.getMessage())
               + "</p></div>");
@@ -217,20 +206,14 @@ final class CountyAdminPages {
             + "</code></p><p>At first sign-in they choose their own"
             + " password and set up their authenticator app.</p></div>";
     ctx.status(201);
-    renderCounties(ctx, auditId, audit.get().name(), issued);
+    renderCounties(ctx, auditId, name.get(), issued);
     ctx.status(201);
   }
 
   void resetCountyAdmin(Context ctx) {
     String auditId = ctx.pathParam("audit");
-    var audit = web.store().audits().audit(auditId);
-    if (audit.isEmpty()) {
-      ErrorPages.show(
-          ctx,
-          404,
-          "No such audit",
-          "There is no audit '" + auditId + "'. Check the address.",
-          null);
+    Optional<String> name = auditName(ctx, auditId);
+    if (name.isEmpty()) {
       return;
     }
     String user = ctx.pathParam("user");
@@ -245,19 +228,13 @@ final class CountyAdminPages {
             + "</code></p><p>Their old password, authenticator and"
             + " sessions no longer work; at their next sign-in they choose a new password and"
             + " set up their authenticator app again.</p></div>";
-    renderCounties(ctx, auditId, audit.get().name(), issued);
+    renderCounties(ctx, auditId, name.get(), issued);
   }
 
   void disableCountyAdmin(Context ctx) {
     String auditId = ctx.pathParam("audit");
-    var audit = web.store().audits().audit(auditId);
-    if (audit.isEmpty()) {
-      ErrorPages.show(
-          ctx,
-          404,
-          "No such audit",
-          "There is no audit '" + auditId + "'. Check the address.",
-          null);
+    Optional<String> name = auditName(ctx, auditId);
+    if (name.isEmpty()) {
       return;
     }
     String user = ctx.pathParam("user");
@@ -265,7 +242,7 @@ final class CountyAdminPages {
     renderCounties(
         ctx,
         auditId,
-        audit.get().name(),
+        name.get(),
         "<div class=\"notice success\" role=\"status\"><p>The account <strong>"
             + Html.esc(user)
             + "</strong> is disabled and its sessions have ended. To let"
@@ -313,5 +290,19 @@ final class CountyAdminPages {
     }
     b.append("</tbody></table></div>");
     Page.render(ctx, "Account log", b.toString());
+  }
+
+  /** The audit's name, or empty after answering 404 when there is no such audit. */
+  private Optional<String> auditName(Context ctx, String auditId) {
+    Optional<String> name = web.store().audits().audit(auditId).map(a -> a.name());
+    if (name.isEmpty()) {
+      ErrorPages.show(
+          ctx,
+          404,
+          "No such audit",
+          "There is no audit '" + auditId + "'. Check the address, or create the audit first.",
+          null);
+    }
+    return name;
   }
 }
