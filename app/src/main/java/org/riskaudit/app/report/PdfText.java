@@ -12,12 +12,13 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Text for the report's PDF in the standard Helvetica fonts, which encode WinAnsi only: characters
- * outside it are replaced (accented letters keep their base letter, anything else becomes '?') so
- * that a county or candidate name in any script never stops the report; lines are wrapped or
- * truncated to a width so that nothing runs off the page.
+ * Text for RiskAudit's PDFs (reports, retrieval lists, tally sheets, credentials) in the standard
+ * Helvetica fonts, which encode WinAnsi only: characters outside it are replaced (accented letters
+ * keep their base letter, anything else becomes '?') so that a county or candidate name in any
+ * script never stops the report; lines are wrapped or truncated to a width so that nothing runs off
+ * the page.
  */
-final class PdfText {
+public final class PdfText {
   static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
   static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
   static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER);
@@ -32,7 +33,7 @@ final class PdfText {
    * space, others by their decomposition without accents when that is showable ("ź" -> "z", "ﬁ" ->
    * "fi"), else by '?'.
    */
-  static String clean(String text) {
+  public static String clean(String text) {
     if (text == null) {
       return "";
     }

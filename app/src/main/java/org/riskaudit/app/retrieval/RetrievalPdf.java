@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.riskaudit.app.report.PdfText;
 
 /**
  * A printable retrieval list for one county's audit board: a table of the cards to pull in storage
@@ -130,13 +131,9 @@ public final class RetrievalPdf {
     s.endText();
   }
 
-  /** The standard fonts cover WinAnsi only; replace anything else so printing never fails. */
+  /** Text the standard fonts can show (accents dropped only where WinAnsi has no letter). */
   static String clean(String t) {
-    StringBuilder b = new StringBuilder(t.length());
-    for (char c : t.toCharArray()) {
-      b.append(c >= 32 && c < 127 ? c : '?');
-    }
-    return b.toString();
+    return PdfText.clean(t);
   }
 
   private static String truncate(String s, int n) {

@@ -2,7 +2,6 @@ package org.riskaudit.app.tally;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -12,6 +11,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.riskaudit.app.report.PdfText;
 
 /**
  * Lays the tally's printouts down US Letter pages from top to bottom: headings, wrapped text,
@@ -188,35 +188,7 @@ final class TallyPdf {
 
   /** Text the standard fonts can show. */
   static String clean(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (cp >= 32 && cp < 127) {
-                b.appendCodePoint(cp);
-              } else if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                b.append(' ');
-              } else {
-                String s = Character.toString(cp);
-                String base =
-                    Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-                b.append(encodable(s) ? s : !base.isEmpty() && encodable(base) ? base : "?");
-              }
-            });
-    return b.toString();
-  }
-
-  private static boolean encodable(String s) {
-    try {
-      REGULAR.encode(s);
-      BOLD.encode(s);
-      return true;
-    } catch (IllegalArgumentException | IOException e) {
-      return false;
-    }
+    return PdfText.clean(text);
   }
 
   static float width(PDFont f, float size, String text) {

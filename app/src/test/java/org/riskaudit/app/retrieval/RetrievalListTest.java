@@ -102,4 +102,14 @@ class RetrievalListTest {
       assertThat(text).contains("AUDIT PLACEHOLDER").contains("Amador - board 1");
     }
   }
+
+  @Test
+  void pdfKeepsAccentedNamesThatTheStandardFontsCanShow() throws Exception {
+    List<RetrievalRow> rows = RetrievalList.select(rows(1), "Amador", 0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RetrievalPdf.write("Amador - mesa de José Muñoz 市", rows, out);
+    try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("Amador - mesa de José Muñoz ?");
+    }
+  }
 }

@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.riskaudit.app.report.PdfText;
 
 /**
  * An audit board's credentials sheet: the county, the board's name and members, the passphrase in
@@ -128,13 +129,9 @@ final class CredentialsPdf {
     s.endText();
   }
 
-  /** The standard fonts cover WinAnsi only: anything else prints as '?'. */
+  /** Text the standard fonts can show, at most 90 characters. */
   static String clean(String t) {
-    StringBuilder b = new StringBuilder(t.length());
-    for (char c : t.toCharArray()) {
-      b.append(c >= 32 && c < 127 ? c : '?');
-    }
-    String out = b.toString();
+    String out = PdfText.clean(t);
     return out.length() > 90 ? out.substring(0, 89) + "~" : out;
   }
 }
