@@ -23,7 +23,6 @@ import org.riskaudit.core.audit.AuditStage;
 import org.riskaudit.core.audit.log.LogEntry;
 import org.riskaudit.core.card.Cvr;
 import org.riskaudit.formats.nist.NistJsonWriter;
-import org.riskaudit.formats.record.RecordCsv;
 import org.riskaudit.store.Rows;
 import org.riskaudit.store.Store;
 
@@ -70,22 +69,7 @@ public final class RecordExporter {
         out, store.inputs().document(auditId, "reconciliation.json").orElseThrow().content());
     new CvrFiles(store, s).write(out, allCvrs);
     List<LogEntry> log = store.logEntries(auditId);
-    List<List<String>> rows = new ArrayList<>();
-    for (LogEntry e : log) {
-      rows.add(
-          List.of(
-              Long.toString(e.sequence()),
-              e.at().toString(),
-              e.actor(),
-              e.action(),
-              e.details(),
-              e.previousHash(),
-              e.hash()));
-    }
-    RecordCsv.write(
-        out.resolve(RecordFiles.LOG),
-        List.of("seq", "at", "actor", "action", "details", "previous_hash", "hash"),
-        rows);
+    LogCsv.write(out.resolve(RecordFiles.LOG), log);
     writeIndex(out, s, p, log);
     return out;
   }

@@ -68,19 +68,7 @@ final class RecordReader {
   }
 
   List<LogEntry> log() throws IOException {
-    List<LogEntry> out = new ArrayList<>();
-    for (RecordCsv.Row r : table(RecordFiles.LOG)) {
-      out.add(
-          new LogEntry(
-              Long.parseLong(r.get("seq")),
-              Instant.parse(r.get("at")),
-              r.get("actor"),
-              r.get("action"),
-              r.get("details"),
-              r.get("previous_hash"),
-              r.get("hash")));
-    }
-    return out;
+    return LogCsv.read(dir.resolve(RecordFiles.LOG));
   }
 
   /** The audit as the record states it. Draws and interpretations are taken as published. */

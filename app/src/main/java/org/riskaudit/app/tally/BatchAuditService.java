@@ -94,7 +94,13 @@ public final class BatchAuditService {
         reason = "the exact number of draws the test needs if no batch shows an error";
       }
     }
-    BatchResult r = (BatchResult) TallyRecord.write(dir, state.withRound(round));
+    BatchResult r =
+        (BatchResult)
+            TallyRecord.write(
+                dir,
+                state.withRound(round),
+                "draw",
+                "election=" + state.election() + " seed=" + state.seed() + " " + describe(round));
     return new Started(r, round, reason);
   }
 
@@ -162,8 +168,15 @@ public final class BatchAuditService {
             "the draws the test needs to meet the risk limit if no further batch shows an error";
       }
     }
-    BatchResult after = (BatchResult) TallyRecord.write(dir, s.withRound(round));
+    BatchResult after =
+        (BatchResult) TallyRecord.write(dir, s.withRound(round), "escalate", describe(round));
     return new Started(after, round, reason);
+  }
+
+  private static String describe(TallyState.Round round) {
+    return "round="
+        + round.number()
+        + (round.fullHandCount() ? " full-hand-count" : " draws=" + round.draws());
   }
 
   private static boolean tooMany(TallyState s, BatchPopulation p, int draws) {

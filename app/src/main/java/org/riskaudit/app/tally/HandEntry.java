@@ -83,7 +83,15 @@ public final class HandEntry {
     List<Batch> toCount =
         r instanceof OnePercentResult o ? o.tallied() : ((BatchResult) r).toCount();
     List<HandLine> lines = enter(toCount, s.contests(), s.hand(), files, replace, s.kind().unit());
-    return TallyRecord.write(record, s.withHand(lines));
+    StringBuilder details = new StringBuilder("replace=" + replace + " lines=" + lines.size());
+    for (Path f : files) {
+      details
+          .append(" file=")
+          .append(f.getFileName())
+          .append(" sha256=")
+          .append(org.riskaudit.app.audit.HashedFile.sha256(f));
+    }
+    return TallyRecord.write(record, s.withHand(lines), "enter", details.toString());
   }
 
   /**

@@ -60,6 +60,18 @@ public final class OnePercentService {
       throw new AuditFailure.Refused(
           "A discretionary precinct is listed twice: " + discretionary + ".");
     }
-    return (OnePercentResult) TallyRecord.write(dir, state);
+    return (OnePercentResult)
+        TallyRecord.write(
+            dir,
+            state,
+            "select",
+            "election="
+                + election
+                + " seed="
+                + seed
+                + " precincts="
+                + precincts.size()
+                + " discretionary="
+                + String.join("|", discretionary));
   }
 }

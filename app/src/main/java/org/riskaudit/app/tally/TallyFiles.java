@@ -24,6 +24,7 @@ public final class TallyFiles {
   public static final String ROUNDS = "rounds.csv";
   public static final String FULL_COUNT = "full-count.csv";
   public static final String REPORT = "report.pdf";
+  public static final String ACTIVITY_LOG = "activity-log.csv";
 
   /** True when the folder holds a tally record (and not an audit record). */
   public static boolean isTallyRecord(java.nio.file.Path dir) {

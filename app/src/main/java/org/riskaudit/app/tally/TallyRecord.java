@@ -115,8 +115,19 @@ public final class TallyRecord {
 
   /** Writes the whole record (into a new folder, or over the same tally's record). */
   public static Object write(Path dir, TallyState s) throws IOException {
+    return write(dir, s, null, null);
+  }
+
+  /**
+   * As {@link #write(Path, TallyState)}, for a change of the tally's facts: first appends {@code
+   * action} and {@code details} to the tally's activity log ({@link TallyLog}).
+   */
+  static Object write(Path dir, TallyState s, String action, String details) throws IOException {
     Object result = compute(s);
     Files.createDirectories(dir);
+    if (action != null) {
+      TallyLog.append(dir, action, details);
+    }
     Set<String> written = new HashSet<>();
     for (TallyTables.Table t : TallyTables.all(s, result)) {
       RecordCsv.write(dir.resolve(t.file()), t.header(), t.rows());

@@ -9,9 +9,14 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.riskaudit.app.audit.HashedFile;
+import org.riskaudit.app.record.LogCsv;
+import org.riskaudit.core.audit.log.ChainBreak;
+import org.riskaudit.core.audit.log.HashChain;
+import org.riskaudit.core.audit.log.LogEntry;
 import org.riskaudit.core.manualtally.TallyProblem;
 import org.riskaudit.formats.record.RecordCsv;
 
@@ -37,6 +42,7 @@ public final class TallyVerifier {
       return report;
     }
     files(dir, index, report);
+    log(dir, report);
     TallyState s;
     Object result;
     try {
@@ -59,6 +65,37 @@ public final class TallyVerifier {
       rounds(s, r, report);
     }
     return report;
+  }
+
+  /** The tally's activity log: present, readable, and an unbroken hash chain. */
+  private static void log(Path dir, TallyVerifyReport report) {
+    String f = TallyFiles.ACTIVITY_LOG;
+    List<LogEntry> log;
+    try {
+      log = LogCsv.read(dir.resolve(f));
+    } catch (RuntimeException | IOException e) {
+      report.mismatch(f, "cannot be read: " + e.getMessage());
+      return;
+    }
+    if (log.isEmpty()) {
+      report.mismatch(f, "is missing or empty; every tally logs its selection or draw");
+      return;
+    }
+    Optional<ChainBreak> broken = HashChain.verify(log);
+    if (broken.isPresent()) {
+      report.mismatch(f + " entry " + broken.get().sequence(), broken.get().reason());
+    } else {
+      LogEntry last = log.get(log.size() - 1);
+      report.ok(
+          f,
+          log.size()
+              + " entries, hash chain intact; last: "
+              + last.action()
+              + " by "
+              + last.actor()
+              + " at "
+              + last.at());
+    }
   }
 
   private static void files(Path dir, JsonNode index, TallyVerifyReport report) throws IOException {

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.riskaudit.app.record.LogCsv;
+import org.riskaudit.core.audit.log.LogEntry;
 import org.riskaudit.core.batch.Batch;
 import org.riskaudit.formats.record.RecordCsv;
 
@@ -244,6 +246,9 @@ class BatchAuditCommandTest {
     assertThat(rounds.get(rounds.size() - 1).get("kind")).isEqualTo("full hand count");
     assertThat(rounds.get(0).get("decision")).isIn("escalated", "full hand count");
     assertThat(RecordCsv.read(t.resolve(TallyFiles.FULL_COUNT))).hasSize(2);
+    List<String> logged =
+        LogCsv.read(t.resolve(TallyFiles.ACTIVITY_LOG)).stream().map(LogEntry::action).toList();
+    assertThat(logged).startsWith("draw", "enter").contains("escalate").endsWith("enter");
     TallyKit.Run v = run("verify", t);
     assertThat(v.exit()).as(v.out()).isZero();
   }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.riskaudit.app.demo.RecallTotals;
+import org.riskaudit.app.record.LogCsv;
+import org.riskaudit.core.audit.log.LogEntry;
 import org.riskaudit.core.manualtally.OnePercentTally;
 import org.riskaudit.core.manualtally.Precinct;
 import org.riskaudit.core.manualtally.PrecinctSelection;
@@ -108,6 +110,23 @@ class OnePercentTallyCommandTest {
     TallyKit.Run v = run("verify", copy);
     assertThat(v.exit()).as(v.out()).isZero();
     assertThat(v.out()).contains("OK       comparison.csv", "OK       what-it-bought.csv");
+    assertThat(LogCsv.read(copy.resolve(TallyFiles.ACTIVITY_LOG)))
+        .extracting(LogEntry::action)
+        .containsExactly("select", "enter");
+    assertThat(v.out()).contains("OK       activity-log.csv: 2 entries, hash chain intact");
+  }
+
+  @Test
+  void verifyNamesAnAlteredEntryOfTheTallysActivityLog() throws IOException {
+    Path copy = dir.resolve("log-altered");
+    TallyKit.copy(record, copy);
+    Path log = copy.resolve(TallyFiles.ACTIVITY_LOG);
+    String text = Files.readString(log);
+    assertThat(text).contains("precincts=");
+    Files.writeString(log, text.replaceFirst("precincts=\\d+", "precincts=1"));
+    TallyKit.Run v = run("verify", copy);
+    assertThat(v.exit()).isEqualTo(1);
+    assertThat(v.out()).contains("MISMATCH activity-log.csv entry 1");
   }
 
   @Test
