@@ -106,13 +106,8 @@ final class PublishPages {
 
   private void render(Context ctx, String error) throws IOException {
     String auditId = ctx.pathParam("audit");
-    AuditState state;
-    try {
-      AuditLoader.resolve(web.store(), auditId);
-      state = web.store().state(auditId);
-    } catch (AuditFailure.NotFound e) {
-      ctx.status(404);
-      Page.render(ctx, "Not found", StateUi.error(e.getMessage()));
+    AuditState state = StateUi.stateOr404(web.store(), ctx, auditId);
+    if (state == null) {
       return;
     }
     StringBuilder b = new StringBuilder(StateUi.nav(auditId, "/publish"));

@@ -50,7 +50,7 @@ final class SeedPages {
 
   private void render(Context ctx, String error, String typed) {
     String auditId = ctx.pathParam("audit");
-    AuditState state = state(ctx, auditId);
+    AuditState state = StateUi.stateOr404(web.store(), ctx, auditId);
     if (state == null) {
       return;
     }
@@ -99,7 +99,7 @@ final class SeedPages {
   /** The large-print page of the seed and its hash, without the page frame, for projecting. */
   void display(Context ctx) {
     String auditId = ctx.pathParam("audit");
-    AuditState state = state(ctx, auditId);
+    AuditState state = StateUi.stateOr404(web.store(), ctx, auditId);
     if (state == null) {
       return;
     }
@@ -135,17 +135,6 @@ final class SeedPages {
         .append(esc(StateUi.auditUrl(auditId, "/seed")))
         .append("\">Back to the seed ceremony</a></p></main></body></html>");
     ctx.contentType("text/html; charset=utf-8").result(b.toString());
-  }
-
-  private AuditState state(Context ctx, String auditId) {
-    try {
-      AuditLoader.resolve(web.store(), auditId);
-      return web.store().state(auditId);
-    } catch (AuditFailure.NotFound e) {
-      ctx.status(404);
-      Page.render(ctx, "Not found", StateUi.error(e.getMessage()));
-      return null;
-    }
   }
 
   static String sha256(String seed) {

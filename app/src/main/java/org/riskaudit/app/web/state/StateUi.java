@@ -8,9 +8,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.riskaudit.app.audit.AuditFailure;
+import org.riskaudit.app.audit.AuditLoader;
 import org.riskaudit.app.web.Page;
 import org.riskaudit.app.web.WebRequest;
 import org.riskaudit.core.audit.AuditStage;
+import org.riskaudit.core.audit.AuditState;
+import org.riskaudit.store.Store;
 
 /** Small pieces shared by the state administrator's pages: navigation, messages, forms. */
 final class StateUi {
@@ -55,6 +58,21 @@ final class StateUi {
   }
 
   /** An error message that says what to fix, announced to screen readers. */
+  /**
+   * The audit's lifecycle state, or null after answering 404 with the reason when there is no such
+   * audit.
+   */
+  static AuditState stateOr404(Store store, Context ctx, String auditId) {
+    try {
+      AuditLoader.resolve(store, auditId);
+      return store.state(auditId);
+    } catch (AuditFailure.NotFound e) {
+      ctx.status(404);
+      Page.render(ctx, "Not found", error(e.getMessage()));
+      return null;
+    }
+  }
+
   static String error(String message) {
     if (message == null || message.isBlank()) {
       return "";
