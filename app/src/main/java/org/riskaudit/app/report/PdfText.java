@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -40,6 +41,17 @@ public final class PdfText {
     StringBuilder b = new StringBuilder(text.length());
     text.codePoints().forEach(cp -> b.append(showable(cp)));
     return b.toString();
+  }
+
+  /** Shows {@code text}, cleaned, at (x, y) in the font and size. */
+  public static void show(
+      PDPageContentStream s, PDFont font, float size, float x, float y, String text)
+      throws IOException {
+    s.beginText();
+    s.setFont(font, size);
+    s.newLineAtOffset(x, y);
+    s.showText(clean(text));
+    s.endText();
   }
 
   private static String showable(int cp) {

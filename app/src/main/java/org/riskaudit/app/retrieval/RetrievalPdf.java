@@ -124,11 +124,7 @@ public final class RetrievalPdf {
   private static void text(
       PDPageContentStream s, PDType1Font f, float size, float x, float y, String t)
       throws IOException {
-    s.beginText();
-    s.setFont(f, size);
-    s.newLineAtOffset(x, y);
-    s.showText(clean(t));
-    s.endText();
+    PdfText.show(s, f, size, x, y, clean(t));
   }
 
   /** Text the standard fonts can show (accents dropped only where WinAnsi has no letter). */

@@ -122,11 +122,7 @@ final class CredentialsPdf {
   private static void text(
       PDPageContentStream s, PDType1Font f, float size, float x, float y, String t)
       throws IOException {
-    s.beginText();
-    s.setFont(f, size);
-    s.newLineAtOffset(x, y);
-    s.showText(clean(t));
-    s.endText();
+    PdfText.show(s, f, size, x, y, clean(t));
   }
 
   /** Text the standard fonts can show, at most 90 characters. */
